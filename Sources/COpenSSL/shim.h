@@ -1,0 +1,27 @@
+#ifndef CREDSYNC_COPENSSL_SHIM_H
+#define CREDSYNC_COPENSSL_SHIM_H
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+// Function-like macros are invisible to Swift; these inline wrappers expose the few the wrapper needs.
+
+static inline int credsync_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+
+static inline int credsync_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+
+static inline int credsync_ERR_GET_REASON(unsigned long error) {
+    return ERR_GET_REASON(error);
+}
+
+#endif
