@@ -38,6 +38,7 @@ let package = Package(
             name: "Credsync",
             dependencies: ["CredsyncOpenSSL"],
             swiftSettings: strictSettings,
+            linkerSettings: [.linkedLibrary("m")],
             plugins: ["EmbedResources"]
         ),
         // Checks grouped by the side they judge, the stand-ins, the runner and the reports.
