@@ -8,6 +8,12 @@ public enum AES256CBC {
     /// The IV and block length in bytes.
     public static let blockLength = 16
 
+    /// The cipher, fetched from the default provider once. `EVP_aes_256_cbc()` would fetch it again on every
+    /// initialisation, which costs more than encrypting a credential.
+    // nonisolated(unsafe): written once by the lazy static initialiser and never again; OpenSSL documents
+    // fetched algorithm objects as safe to share between threads.
+    nonisolated(unsafe) private static let cipher: OpaquePointer? = EVP_CIPHER_fetch(nil, "AES-256-CBC", nil)
+
     /// Encrypts and pads a plaintext.
     ///
     /// - Parameters:
@@ -59,8 +65,11 @@ public enum AES256CBC {
             throw OpenSSLError(.invalidIVLength, reason: "\(iv.count) bytes, expected \(blockLength)")
         }
 
+        guard let cipher = Self.cipher else {
+            throw OpenSSLError.fromQueue(.internal)
+        }
         let context = try CipherContext()
-        guard EVP_CipherInit_ex(context.pointer, EVP_aes_256_cbc(), nil, key, iv, encrypting ? 1 : 0) == 1 else {
+        guard EVP_CipherInit_ex(context.pointer, cipher, nil, key, iv, encrypting ? 1 : 0) == 1 else {
             throw OpenSSLError.fromQueue(.internal)
         }
         EVP_CIPHER_CTX_set_padding(context.pointer, padding ? 1 : 0)

@@ -11,7 +11,8 @@ public enum Envelope {
     ///   - iv: A 16-byte IV for reproducible output; `nil` draws a fresh random one, as Cal.com does.
     /// - Returns: The envelope text.
     /// - Throws: ``EnvelopeError`` with code `ivLength` or `randomUnavailable`.
-    public static func seal(_ plaintext: [UInt8], key: EnvelopeKey, iv: [UInt8]? = nil) throws(EnvelopeError) -> String {
+    public static func seal(_ plaintext: [UInt8], key: EnvelopeKey, iv: [UInt8]? = nil) throws(EnvelopeError) -> String
+    {
         let vector: [UInt8]
         if let iv {
             guard iv.count == AES256CBC.blockLength else {
@@ -81,7 +82,7 @@ public enum Envelope {
         let (iv, ciphertext) = try parse(text, decoding: decoding)
         do {
             return try AES256CBC.decrypt(ciphertext, key: key.bytes, iv: iv)
-        } catch where error.code == .wrongFinalBlockLength {
+        } catch  where error.code == .wrongFinalBlockLength {
             throw EnvelopeError(
                 .wrongFinalBlockLength,
                 "the ciphertext is \(ciphertext.count) bytes, not a positive multiple of 16"
@@ -134,7 +135,10 @@ public enum Envelope {
         do {
             value = try JSONParser.parse(plaintext)
         } catch {
-            throw EnvelopeError(.plaintextNotJSON, "the plaintext is not JSON (\(error.reason) at byte \(error.offset))")
+            throw EnvelopeError(
+                .plaintextNotJSON,
+                "the plaintext is not JSON (\(error.reason) at byte \(error.offset))"
+            )
         }
         if decoding == .strict, value.objectValue == nil {
             throw EnvelopeError(.plaintextNotObject, "the plaintext is JSON \(value.typeName), not an object")
@@ -145,37 +149,62 @@ public enum Envelope {
     // MARK: - Strict reading
 
     private static func parseStrictly(_ text: String) throws(EnvelopeError) -> (iv: [UInt8], ciphertext: [UInt8]) {
-        let units = Array(text.utf8)
-        let separators = units.indices.filter { units[$0] == UInt8(ascii: ":") }
-        guard separators.count == 1, let separator = separators.first else {
-            throw EnvelopeError(
-                .separator,
-                separators.isEmpty ? "there is no ':' between IV and ciphertext" : "there are \(separators.count) ':'"
-            )
-        }
-        if let position = units.firstIndex(where: { $0 != UInt8(ascii: ":") && JSONParser.hexDigit($0) == nil }) {
-            throw EnvelopeError(.nonHexCharacter, "character \(position + 1) is not a hex digit")
-        }
-        if let position = units.firstIndex(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }) {
-            throw EnvelopeError(.uppercaseHex, "character \(position + 1) is uppercase; Cal.com writes lowercase hex")
+        var text = text
+        return try text.withUTF8 { strictParts(of: $0) }.get()
+    }
+
+    private static func strictParts(
+        of units: UnsafeBufferPointer<UInt8>
+    ) -> Result<(iv: [UInt8], ciphertext: [UInt8]), EnvelopeError> {
+        var separators = 0
+        var separator = 0
+        var firstNonHex: Int?
+        var firstUppercase: Int?
+        let values = Hex.valueTable
+        for (position, unit) in units.enumerated() {
+            if unit == UInt8(ascii: ":") {
+                separators += 1
+                separator = position
+            } else if values[Int(unit)] == 0xFF {
+                firstNonHex = firstNonHex ?? position
+            } else if unit >= UInt8(ascii: "A") && unit <= UInt8(ascii: "F") {
+                firstUppercase = firstUppercase ?? position
+            }
         }
 
-        let ivText = units[..<separator]
-        let cipherText = units[(separator + 1)...]
-        guard ivText.count == 32 else {
-            throw EnvelopeError(.invalidIV, "the IV is \(ivText.count) hex digits; it must be 32")
+        guard separators == 1 else {
+            let reason = separators == 0 ? "there is no ':' between IV and ciphertext" : "there are \(separators) ':'"
+            return .failure(EnvelopeError(.separator, reason))
         }
-        guard cipherText.count % 2 == 0 else {
-            throw EnvelopeError(.oddHexLength, "the ciphertext is \(cipherText.count) hex digits, an odd number")
+        if let position = firstNonHex {
+            return .failure(EnvelopeError(.nonHexCharacter, "character \(position + 1) is not a hex digit"))
         }
-        guard !cipherText.isEmpty, cipherText.count % 32 == 0 else {
-            throw EnvelopeError(
-                .wrongFinalBlockLength,
-                "the ciphertext is \(cipherText.count) hex digits, not a positive multiple of 32"
+        if let position = firstUppercase {
+            return .failure(
+                EnvelopeError(.uppercaseHex, "character \(position + 1) is uppercase; Cal.com writes lowercase hex")
             )
         }
-        // Both halves were checked to be lowercase hex of even length, so decoding cannot fail.
-        return (Hex.decode(String(decoding: ivText, as: UTF8.self))!, Hex.decode(String(decoding: cipherText, as: UTF8.self))!)
+
+        let ivText = UnsafeBufferPointer(rebasing: units[..<separator])
+        let cipherText = UnsafeBufferPointer(rebasing: units[(separator + 1)...])
+        guard ivText.count == 32 else {
+            return .failure(EnvelopeError(.invalidIV, "the IV is \(ivText.count) hex digits; it must be 32"))
+        }
+        guard cipherText.count % 2 == 0 else {
+            return .failure(
+                EnvelopeError(.oddHexLength, "the ciphertext is \(cipherText.count) hex digits, an odd number")
+            )
+        }
+        guard !cipherText.isEmpty, cipherText.count % 32 == 0 else {
+            return .failure(
+                EnvelopeError(
+                    .wrongFinalBlockLength,
+                    "the ciphertext is \(cipherText.count) hex digits, not a positive multiple of 32"
+                )
+            )
+        }
+        // Both halves were checked to be hex of even length, so decoding cannot fail.
+        return .success((Hex.decode(ivText)!, Hex.decode(cipherText)!))
     }
 
     // MARK: - Reading as Node does

@@ -49,18 +49,22 @@ public struct EnvelopeKey: Sendable, Hashable, CustomStringConvertible {
 
     private static func lengthReason(units: [UInt16], aboveLatin1: Bool) -> String {
         let count = units.count
-        var reason = "the key is \(count) characters; Cal.com takes each character as one byte, so it must be exactly 32"
+        var reason =
+            "the key is \(count) characters; Cal.com takes each character as one byte, so it must be exactly 32"
         let base64 = units.allSatisfy { unit in
-            unit < 0x80 && (Character(Unicode.Scalar(UInt8(unit))).isLetter
-                || Character(Unicode.Scalar(UInt8(unit))).isNumber || unit == 0x2B || unit == 0x2F || unit == 0x3D)
+            unit < 0x80
+                && (Character(Unicode.Scalar(UInt8(unit))).isLetter
+                    || Character(Unicode.Scalar(UInt8(unit))).isNumber || unit == 0x2B || unit == 0x2F || unit == 0x3D)
         }
         if count == 0 {
             reason = "the key is empty or unset; Cal.com needs exactly 32 characters"
         } else if count == 44 && base64 {
-            reason += ". A 44-character base64 value is what `openssl rand -base64 32` prints: its characters, not"
+            reason +=
+                ". A 44-character base64 value is what `openssl rand -base64 32` prints: its characters, not"
                 + " the 32 bytes it encodes, would be the key. Use `openssl rand -base64 24`, which prints 32 characters"
-        } else if count == 64 && units.allSatisfy({ $0 < 0x80 && JSONParser.hexDigit(UInt8($0)) != nil }) {
-            reason += ". A 64-character hex value is what `openssl rand -hex 32` prints: its characters, not the"
+        } else if count == 64 && units.allSatisfy({ $0 < 0x80 && Hex.value(of: UInt8($0)) != nil }) {
+            reason +=
+                ". A 64-character hex value is what `openssl rand -hex 32` prints: its characters, not the"
                 + " bytes it encodes, would be the key. Use `openssl rand -hex 16`, which prints 32 characters"
         } else if count == 33 || count == 31 {
             reason += ". Check for a stray newline, space or quote around the value"
