@@ -47,9 +47,16 @@ let package = Package(
             dependencies: ["Credsync", "CredsyncWire"],
             swiftSettings: strictSettings
         ),
+        // The command line: parses flags and wires the library together. Kept apart from `main` so tests can
+        // run every command in-process.
+        .target(
+            name: "CredsyncCLI",
+            dependencies: ["Credsync", "CredsyncOpenSSL", "CredsyncWire", "CredsyncConformance"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "credsync",
-            dependencies: ["Credsync", "CredsyncWire", "CredsyncConformance"],
+            dependencies: ["CredsyncCLI"],
             swiftSettings: strictSettings
         ),
         // Build-time tool: turns vectors/, fixtures/ and the catalog data into Swift source.
@@ -75,6 +82,11 @@ let package = Package(
         .testTarget(
             name: "CredsyncWireTests",
             dependencies: ["CredsyncWire"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredsyncCLITests",
+            dependencies: ["CredsyncCLI", "Credsync"],
             swiftSettings: strictSettings
         ),
         .testTarget(

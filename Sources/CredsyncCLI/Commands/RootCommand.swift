@@ -1,0 +1,41 @@
+/// `credsync`: the list of commands.
+struct RootCommand: Command {
+    let name = "credsync"
+    let summary = "Conformance kit for Cal.com's credential sync protocol."
+    let usage = "credsync <command> [options]"
+
+    var discussion: String {
+        """
+        credsync proves that a Cal.com instance or a platform speaks the credential sync protocol: the AES-256-CBC
+        envelope, the pushes to /api/webhook/app-credential and the refresh calls to the platform's sync endpoint.
+        It probes live counterparts, stands in for either one on loopback, checks .env files, and reports
+        pass/fail per numbered requirement (see CONFORMANCE.md or 'credsync requirements').
+
+        Exit codes: 0 conformant or done; 1 a MUST failed, or a crypto or parse failure; 2 a usage or
+        configuration error; 3 could not test (timeout, connection, TLS).
+
+        Run 'credsync <command> --help' for a command's options and examples. 'credsync --version' prints the
+        version.
+        """
+    }
+
+    var examples: [String] {
+        [
+            "# Decrypt an envelope as Cal.com would",
+            "printf '%s' \"$KEYS\" | credsync decrypt --compat",
+            "# Check every bundled vector against this build",
+            "credsync vectors verify",
+        ]
+    }
+
+    var subcommands: [any Command] {
+        [
+            EncryptCommand(),
+            DecryptCommand(),
+            KeyCheckValueCommand(),
+            VectorsCommand(),
+            RequirementsCommand(),
+            BenchCommand(),
+        ]
+    }
+}

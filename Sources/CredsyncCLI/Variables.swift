@@ -1,0 +1,24 @@
+import Credsync
+
+/// The variables a command sees: the process environment, overlaid with an `--env-file` when one is given.
+struct Variables {
+    /// The variables by name.
+    let values: [String: String]
+
+    /// Where they came from, for messages: "the environment" or "the environment and FILE".
+    let origin: String
+
+    /// Loads the environment and the `--env-file`, if any.
+    ///
+    /// - Throws: ``CommandError`` with the usage code when the file cannot be read or parsed.
+    static func load(_ arguments: ParsedArguments, on terminal: Terminal) throws(CommandError) -> Variables {
+        guard let path = arguments.value("env-file") else {
+            return Variables(values: terminal.environment, origin: "the environment")
+        }
+        var values = terminal.environment
+        for (name, value) in try EnvironmentFileLoader.load(path) {
+            values[name] = value
+        }
+        return Variables(values: values, origin: "the environment or \(path)")
+    }
+}
