@@ -27,6 +27,18 @@ let package = Package(
             dependencies: ["COpenSSL"],
             swiftSettings: strictSettings
         ),
+        // SQLite's header, for the stand-in's credential store. Only CredsyncStore imports it.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .yum(["sqlite-devel"]), .brew(["sqlite"])]
+        ),
+        // Durable credential storage for `credsync mock calcom`: one row per (user, app), the one layer over SQLite.
+        .target(
+            name: "CredsyncStore",
+            dependencies: ["CSQLite"],
+            swiftSettings: strictSettings
+        ),
         // HTTP/1.1 and TLS over sockets. Knows nothing of Cal.com.
         .target(
             name: "CredsyncWire",
@@ -44,7 +56,7 @@ let package = Package(
         // Checks grouped by the side they judge, the stand-ins, the runner and the reports.
         .target(
             name: "CredsyncConformance",
-            dependencies: ["Credsync", "CredsyncWire"],
+            dependencies: ["Credsync", "CredsyncWire", "CredsyncStore"],
             swiftSettings: strictSettings
         ),
         // The command line: parses flags and wires the library together. Kept apart from `main` so tests can
@@ -82,6 +94,11 @@ let package = Package(
         .testTarget(
             name: "CredsyncWireTests",
             dependencies: ["CredsyncWire"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CredsyncStoreTests",
+            dependencies: ["CredsyncStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
