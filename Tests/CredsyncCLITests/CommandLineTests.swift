@@ -1,4 +1,5 @@
 import CredsyncCLI
+import Foundation
 import Testing
 
 @Suite("command line conventions")
@@ -42,5 +43,23 @@ struct CommandLineTests {
         let (terminal, output) = Terminal.capturing()
         let exitCode = await CommandLineTool.run(arguments, on: terminal)
         return CLIRun(exitCode: exitCode, standardOutput: output.standardOutput, standardError: output.standardError)
+    }
+}
+
+@Suite("vectors verify")
+struct VectorsVerifyTests {
+    @Test("the bundled vectors all pass, and a malformed folder exits 2 naming the file")
+    func verify() async throws {
+        let (terminal, output) = Terminal.capturing()
+        #expect(await CommandLineTool.run(["vectors", "verify"], on: terminal) == .success)
+        #expect(output.standardOutput.hasSuffix(" passed, 0 failed\n"))
+
+        let folder = FileManager.default.temporaryDirectory.appending(path: "vectors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{".utf8).write(to: folder.appending(path: "broken.json"))
+        let (badTerminal, badOutput) = Terminal.capturing()
+        #expect(await CommandLineTool.run(["vectors", "verify", folder.path], on: badTerminal) == .usage)
+        #expect(badOutput.standardError.contains("broken.json"))
     }
 }
