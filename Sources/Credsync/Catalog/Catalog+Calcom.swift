@@ -40,7 +40,10 @@ extension Catalog {
                 .current: .json(403, #"{"message":"Credential sharing is not enabled"}"#),
             ],
             sources: [.constants, .webhookRoute, .webhookPagesLegacy],
-            note: "Observable only on an instance declared switched off.",
+            note: """
+                Observable only on an instance declared switched off. The legacy wording is inferred: the known \
+                differences of the pages-router versions do not include it.
+                """,
             coverage: .planned([.probeCalcom], defect: "ignore-switch")
         ),
         Requirement(

@@ -10,6 +10,44 @@ public struct ExpectedResponse: Hashable, Sendable, Codable, CustomStringConvert
         case text(String)
         /// Anything.
         case unspecified
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, value
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let kind = try container.decode(String.self, forKey: .kind)
+            switch kind {
+            case "json": self = .json(try container.decode(String.self, forKey: .value))
+            case "json-with-key": self = .jsonWithKey(try container.decode(String.self, forKey: .value))
+            case "text": self = .text(try container.decode(String.self, forKey: .value))
+            case "unspecified": self = .unspecified
+            default:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .kind,
+                    in: container,
+                    debugDescription: "unknown body kind \(kind)"
+                )
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            switch self {
+            case .json(let text):
+                try container.encode("json", forKey: .kind)
+                try container.encode(text, forKey: .value)
+            case .jsonWithKey(let key):
+                try container.encode("json-with-key", forKey: .kind)
+                try container.encode(key, forKey: .value)
+            case .text(let text):
+                try container.encode("text", forKey: .kind)
+                try container.encode(text, forKey: .value)
+            case .unspecified:
+                try container.encode("unspecified", forKey: .kind)
+            }
+        }
     }
 
     /// The status code.

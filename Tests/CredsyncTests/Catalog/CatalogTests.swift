@@ -247,6 +247,10 @@ struct CatalogTests {
         #expect(first["editions"] as? [String] == ["legacy", "current"])
         let coverage = try #require(first["coverage"] as? [String: Any])
         #expect(coverage["defect"] as? String == "ignore-switch")
+
+        let responses = try #require(first["responses"] as? [String: [String: Any]])
+        let body = try #require(responses["current"]?["body"] as? [String: String])
+        #expect(body == ["kind": "json", "value": #"{"message":"Credential sharing is not enabled"}"#])
     }
 
     // MARK: - Helpers
