@@ -15,6 +15,7 @@ final class SQLiteDatabase {
     /// Opens or creates a database.
     ///
     /// - Parameter path: A file path, or `:memory:`.
+    /// - Throws: ``StoreError`` with code `open`.
     init(path: String) throws(StoreError) {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX

@@ -42,6 +42,7 @@ public struct CheckOutcome: Sendable, Hashable {
     /// - Parameters:
     ///   - reason: Why not.
     ///   - enableWith: The flag that would make it apply, if any.
+    /// - Returns: The outcome.
     public static func skip(_ reason: String, enableWith: String? = nil) -> CheckOutcome {
         CheckOutcome(kind: .notApplicable, expected: "", observed: "", reason: reason, enableWith: enableWith)
     }
@@ -51,6 +52,7 @@ public struct CheckOutcome: Sendable, Hashable {
     /// - Parameters:
     ///   - reason: What went wrong.
     ///   - expected: What the check was looking for.
+    /// - Returns: The outcome.
     public static func error(_ reason: String, expected: String = "") -> CheckOutcome {
         CheckOutcome(kind: .couldNotTest, expected: expected, observed: "", reason: reason, enableWith: nil)
     }
