@@ -67,4 +67,13 @@ extension Array where Element == MessageFinding {
     public var passes: Bool {
         !contains { $0.severity == .error }
     }
+
+    /// The overall outcome: `fail` when a finding breaks a MUST, `warn` when one breaks a SHOULD, else `pass`.
+    public var outcome: String {
+        switch worstSeverity {
+        case .error?: "fail"
+        case .warning?: "warn"
+        default: "pass"
+        }
+    }
 }
