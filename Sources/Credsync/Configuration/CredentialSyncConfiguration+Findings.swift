@@ -44,7 +44,8 @@ extension CredentialSyncConfiguration {
                 MessageFinding(
                     "config-secret-mismatch",
                     .error,
-                    "the secrets differ: Cal.com \(KeyCheckValue(secret: mine)), platform \(KeyCheckValue(secret: theirs))"
+                    "the secrets differ: Cal.com \(KeyCheckValue(secret: mine)), platform"
+                        + " \(KeyCheckValue(secret: theirs))"
                 )
             )
         }
@@ -122,7 +123,13 @@ extension CredentialSyncConfiguration {
                 side == .calcom
                 ? "credential sharing is off and the webhook answers 403 'Credential sharing is not enabled'"
                 : "the platform cannot authenticate its calls"
-            return [MessageFinding("config-secret-missing", .error, "\(edition.secretVariable) is unset or empty; \(consequence)")]
+            return [
+                MessageFinding(
+                    "config-secret-missing",
+                    .error,
+                    "\(edition.secretVariable) is unset or empty; \(consequence)"
+                )
+            ]
         }
         var findings: [MessageFinding] = []
         if secret.trimmingHTTPWhitespace() != secret {
@@ -204,7 +211,11 @@ extension CredentialSyncConfiguration {
                 : "today's webhook matches it in any case, but a pages-router reader (the example sync endpoint,"
                     + " older Cal.com) never does; .env.example says it should be lowercase"
             findings.append(
-                MessageFinding("config-header-uppercase", severity, "'\(headerName)' has uppercase letters; \(consequence)")
+                MessageFinding(
+                    "config-header-uppercase",
+                    severity,
+                    "'\(headerName)' has uppercase letters; \(consequence)"
+                )
             )
         }
         if side == .platform && !headerNameIsSet {

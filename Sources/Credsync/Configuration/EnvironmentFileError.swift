@@ -26,7 +26,9 @@ public struct EnvironmentFileError: Error, Hashable, Sendable, CustomStringConve
         public static let textAfterQuote = Code("text-after-quote")
 
         /// Every code, in a stable order.
-        public static let all: [Code] = [unreadable, notUTF8, invalidName, missingEquals, unterminatedQuote, textAfterQuote]
+        public static let all: [Code] = [
+            unreadable, notUTF8, invalidName, missingEquals, unterminatedQuote, textAfterQuote,
+        ]
 
         /// Finds a code by its name.
         ///

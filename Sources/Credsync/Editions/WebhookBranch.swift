@@ -44,6 +44,7 @@ public enum WebhookBranch: String, Sendable, Hashable, CaseIterable, Codable, Cu
     /// Whether the branch exists in an edition.
     ///
     /// - Parameter edition: The edition.
+    /// - Returns: Whether the edition's webhook can take the branch.
     public func exists(in edition: Edition) -> Bool {
         edition.webhookBranchOrder.contains(self)
     }

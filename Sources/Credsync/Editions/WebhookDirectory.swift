@@ -3,11 +3,13 @@ public protocol WebhookDirectory {
     /// Whether a user with that id exists.
     ///
     /// - Parameter id: The user id.
+    /// - Returns: Whether the user exists.
     func userExists(_ id: Int32) -> Bool
 
     /// What is known about an app slug.
     ///
     /// - Parameter slug: The slug from the body.
+    /// - Returns: The app's record.
     func app(slug: String) -> WebhookAppRecord
 
     /// Whether a credential exists for the user and the app's metadata slug.
@@ -15,6 +17,7 @@ public protocol WebhookDirectory {
     /// - Parameters:
     ///   - userId: The user id.
     ///   - appId: The app's metadata slug.
+    /// - Returns: Whether a credential exists.
     func credentialExists(userId: Int32, appId: String) -> Bool
 }
 

@@ -55,21 +55,33 @@ public enum WebhookResponses {
         }
         switch (edition, branch) {
         case (.legacy, .bodyTooLarge), (.legacy, .invalidJSON):
-            return (.stated, "Next's parseBody throws ApiError; apiResolver's sendError sets the status, the message as"
-                + " reason phrase and body, and no Content-Type")
+            return (
+                .stated,
+                "Next's parseBody throws ApiError; apiResolver's sendError sets the status, the message as"
+                    + " reason phrase and body, and no Content-Type"
+            )
         case (.legacy, .schemaViolation), (.legacy, .decryptFailure):
-            return (.stated, "the handler throws; Next's apiResolver answers 500 'Internal Server Error' with no"
-                + " Content-Type in production (next dev re-throws instead)")
+            return (
+                .stated,
+                "the handler throws; Next's apiResolver answers 500 'Internal Server Error' with no"
+                    + " Content-Type in production (next dev re-throws instead)"
+            )
         case (_, .userIdOutOfRange):
             return (.inferred, "Prisma refuses an id outside int4 with an error; not executed against a database")
         case (_, .nullCredential):
             return (.inferred, "Prisma refuses a plain null for a Json column; not executed against a database")
         case (.current, .methodNotAllowed), (.current, .options), (.current, .unknownMethod):
-            return (.inferred, "Next's App Router answers methods the route does not export; taken from Next's"
-                + " auto-implement-methods and response-handlers, not run against Cal.com")
+            return (
+                .inferred,
+                "Next's App Router answers methods the route does not export; taken from Next's"
+                    + " auto-implement-methods and response-handlers, not run against Cal.com"
+            )
         case (.current, .headerNameInvalid):
-            return (.inferred, "Headers.get throws a TypeError (observed on Node 20) outside the route's try/catch;"
-                + " defaultResponderForAppDir turns it into this 500")
+            return (
+                .inferred,
+                "Headers.get throws a TypeError (observed on Node 20) outside the route's try/catch;"
+                    + " defaultResponderForAppDir turns it into this 500"
+            )
         case (.current, .invalidJSON):
             return (.stated, "request.json() throws inside the route's try/catch, which answers 500")
         default:

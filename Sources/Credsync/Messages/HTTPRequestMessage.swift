@@ -105,6 +105,7 @@ public enum HeaderLookup: String, Sendable, Hashable, CaseIterable, Codable {
     /// `TypeError` for any other.
     ///
     /// - Parameter name: The name.
+    /// - Returns: Whether it is a token.
     public static func isValidName(_ name: String) -> Bool {
         !name.isEmpty
             && name.unicodeScalars.allSatisfy { scalar in

@@ -45,6 +45,7 @@ public struct HTTPResponseMessage: Sendable, Hashable, CustomStringConvertible {
     ///   - status: The status code.
     ///   - value: The JSON value.
     ///   - contentType: The content type the framework writes.
+    /// - Returns: The response.
     public static func json(_ status: Int, _ value: JSONValue, contentType: String) -> HTTPResponseMessage {
         HTTPResponseMessage(status: status, contentType: contentType, body: Array(value.serialized.utf8))
     }

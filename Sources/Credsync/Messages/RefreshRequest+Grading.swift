@@ -38,7 +38,9 @@ extension RefreshRequest {
 
     private static func gradeContentType(_ request: HTTPRequestMessage) -> [MessageFinding] {
         guard let type = request.mediaType else {
-            return [MessageFinding("refresh-content-type", .error, "there is no content-type; Cal.com sends \(contentType)")]
+            return [
+                MessageFinding("refresh-content-type", .error, "there is no content-type; Cal.com sends \(contentType)")
+            ]
         }
         guard type == "application/x-www-form-urlencoded" else {
             return [
@@ -112,7 +114,11 @@ extension RefreshRequest {
         }
         if findings.isEmpty, names != ["calcomUserId", "appSlug"] {
             findings.append(
-                MessageFinding("refresh-field-order", .note, "the fields are not in Cal.com's order calcomUserId, appSlug")
+                MessageFinding(
+                    "refresh-field-order",
+                    .note,
+                    "the fields are not in Cal.com's order calcomUserId, appSlug"
+                )
             )
         }
         return findings

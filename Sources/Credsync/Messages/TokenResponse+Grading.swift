@@ -28,7 +28,11 @@ extension TokenResponse {
         switch parse {
         case .notJSON(let error):
             findings.append(
-                MessageFinding("token-not-json", .error, "the body is not JSON (\(error)); Cal.com's response.json() throws")
+                MessageFinding(
+                    "token-not-json",
+                    .error,
+                    "the body is not JSON (\(error)); Cal.com's response.json() throws"
+                )
             )
         case .invalid(let issues):
             findings += issueFindings(issues, value: value)
@@ -83,7 +87,8 @@ extension TokenResponse {
                 MessageFinding(
                     "token-extra-fields",
                     .note,
-                    "members \(extra.map { "'\($0)'" }.joined(separator: ", ")) are kept in the stored token as they are"
+                    "members \(extra.map { "'\($0)'" }.joined(separator: ", ")) are kept in the stored token as"
+                        + " they are"
                 )
             )
         }
@@ -115,8 +120,13 @@ extension TokenResponse {
                     "the body is JSON \(issue.received), not an object; Cal.com fails with 'Invalid token response'"
                 )
             case "access_token"?:
-                let code = issue.received == "undefined" ? "token-access-token-missing" : "token-access-token-not-string"
-                return MessageFinding(code, .error, "access_token: \(issue.message); Cal.com fails with 'Invalid token response'")
+                let code =
+                    issue.received == "undefined" ? "token-access-token-missing" : "token-access-token-not-string"
+                return MessageFinding(
+                    code,
+                    .error,
+                    "access_token: \(issue.message); Cal.com fails with 'Invalid token response'"
+                )
             case let name?:
                 return MessageFinding(
                     "token-field-type",

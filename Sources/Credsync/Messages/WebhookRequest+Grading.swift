@@ -210,7 +210,11 @@ extension WebhookRequest {
             let severity: MessageFinding.Severity = compatible ? .warning : .error
             let consequence = compatible ? "Cal.com still reads it" : "Cal.com cannot read it and answers 500"
             return [
-                MessageFinding("webhook-keys-envelope", severity, "keys is not a clean envelope (\(error)); \(consequence)")
+                MessageFinding(
+                    "webhook-keys-envelope",
+                    severity,
+                    "keys is not a clean envelope (\(error)); \(consequence)"
+                )
             ]
         }
         guard let key else {

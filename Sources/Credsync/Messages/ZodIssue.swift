@@ -54,8 +54,9 @@ public struct ZodIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads an issue from its JSON form, as fixtures hold it.
     ///
+    /// Fails when a member is missing or has another type.
+    ///
     /// - Parameter json: An object with `code`, `expected`, `received`, `path` and `message`.
-    /// - Returns: The issue, or `nil` when a member is missing or has another type.
     public init?(json: JSONValue) {
         guard let object = json.objectValue, let code = object["code"]?.stringValue,
             let expected = object["expected"]?.stringValue, let received = object["received"]?.stringValue,

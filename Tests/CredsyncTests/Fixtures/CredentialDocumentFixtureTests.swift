@@ -13,7 +13,9 @@ struct CredentialDocumentFixtureTests {
 
     @Test("the four apps have fixtures")
     func apps() {
-        let apps = BundledFiles.paths(under: "fixtures/credentials").compactMap { FixtureFile.json($0)["app"]?.stringValue }
+        let apps = BundledFiles.paths(under: "fixtures/credentials").compactMap {
+            FixtureFile.json($0)["app"]?.stringValue
+        }
         #expect(Set(apps) == Set(WebhookRequest.knownAppSlugs))
     }
 

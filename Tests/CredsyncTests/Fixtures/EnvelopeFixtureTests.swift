@@ -12,7 +12,10 @@ struct EnvelopeFixtureTests {
         #expect(otherKey.map { "\($0.keyCheckValue)" } == other?["keyCheckValue"]?.stringValue)
     }
 
-    @Test("credential envelopes open with the test key to their plaintext", arguments: BundledFiles.paths(under: "fixtures/credentials"))
+    @Test(
+        "credential envelopes open with the test key to their plaintext",
+        arguments: BundledFiles.paths(under: "fixtures/credentials")
+    )
     func credentials(path: String) throws {
         for document in FixtureFile.json(path)["documents"]?.elements ?? [] {
             let envelope = try #require(document["envelope"]?.stringValue)
@@ -34,7 +37,10 @@ struct EnvelopeFixtureTests {
             #expect(text == plaintext)
         }
         #expect(throws: EnvelopeError.self) {
-            try Envelope.open(keys, key: try EnvelopeKey(FixtureConstants.requests["otherKey"]?["value"]?.stringValue ?? ""))
+            try Envelope.open(
+                keys,
+                key: try EnvelopeKey(FixtureConstants.requests["otherKey"]?["value"]?.stringValue ?? "")
+            )
         }
     }
 }

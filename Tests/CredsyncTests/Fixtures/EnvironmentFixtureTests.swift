@@ -31,8 +31,14 @@ struct EnvironmentFixtureTests {
             if let endpoint = expected["endpoint"]?.stringValue {
                 #expect(configuration.endpoint == endpoint)
             }
-            #expect(!configuration.description.contains(configuration.secret ?? "\u{0}"), "description leaks the secret")
-            #expect(!configuration.description.contains(configuration.keyString ?? "\u{0}"), "description leaks the key")
+            #expect(
+                !configuration.description.contains(configuration.secret ?? "\u{0}"),
+                "description leaks the secret"
+            )
+            #expect(
+                !configuration.description.contains(configuration.keyString ?? "\u{0}"),
+                "description leaks the key"
+            )
         }
     }
 
@@ -41,7 +47,9 @@ struct EnvironmentFixtureTests {
         let edition = try #require(entry["edition"]?.stringValue.flatMap(Edition.init(rawValue:)))
         let calcom = try Self.configuration(entry["calcom"]?.stringValue, edition: edition, side: .calcom)
         let platform = try Self.configuration(entry["platform"]?.stringValue, edition: edition, side: .platform)
-        #expect(CredentialSyncConfiguration.compare(calcom: calcom, platform: platform).codes == entry["findings"]?.strings)
+        #expect(
+            CredentialSyncConfiguration.compare(calcom: calcom, platform: platform).codes == entry["findings"]?.strings
+        )
     }
 
     @Test("each parser case fails at its line and column, or gives its values", arguments: parseCases)
@@ -67,12 +75,15 @@ struct EnvironmentFixtureTests {
     func diskCopy(entry: FixtureCase) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent("fixtures/env").appendingPathComponent(entry["file"]?.stringValue ?? "").path
+        let path = root.appendingPathComponent("fixtures/env").appendingPathComponent(entry["file"]?.stringValue ?? "")
+            .path
         let loaded = try EnvironmentFile.load(path: path)
         #expect(loaded == (try EnvironmentFile.parse(entry["text"]?.stringValue ?? "")))
     }
 
-    static func configuration(_ file: String?, edition: Edition, side: ConfigurationSide) throws -> CredentialSyncConfiguration {
+    static func configuration(_ file: String?, edition: Edition, side: ConfigurationSide) throws
+        -> CredentialSyncConfiguration
+    {
         let sample = try #require(samples.first { $0["file"]?.stringValue == file })
         let parsed = try EnvironmentFile.parse(sample["text"]?.stringValue ?? "")
         return CredentialSyncConfiguration.resolve(edition: edition, side: side, file: parsed)

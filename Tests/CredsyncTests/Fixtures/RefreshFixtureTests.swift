@@ -20,14 +20,21 @@ struct RefreshFixtureTests {
     @Test("each call variant gets the expected findings", arguments: variants)
     func variant(entry: FixtureCase) throws {
         let edition = try #require(entry["edition"]?.stringValue.flatMap(Edition.init(rawValue:)))
-        let graded = RefreshRequest.grade(Self.message(entry.value), edition: edition, secret: Self.file["secret"]?.stringValue)
+        let graded = RefreshRequest.grade(
+            Self.message(entry.value),
+            edition: edition,
+            secret: Self.file["secret"]?.stringValue
+        )
         #expect(graded.findings.codes == entry["findings"]?.strings)
         if graded.findings.isEmpty {
             #expect(graded.request == RefreshRequest(calcomUserId: 42, appSlug: "google-calendar"))
         }
     }
 
-    @Test("each sync endpoint answer gets Cal.com's outcome, the normalised expiry and the findings", arguments: answers)
+    @Test(
+        "each sync endpoint answer gets Cal.com's outcome, the normalised expiry and the findings",
+        arguments: answers
+    )
     func answer(entry: FixtureCase) throws {
         let expected = try #require(entry["expect"])
         let now = try #require(FixtureFile.json("fixtures/refresh/responses.json")["now"]?.numberValue)

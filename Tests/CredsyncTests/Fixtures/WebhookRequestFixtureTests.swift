@@ -99,7 +99,8 @@ struct WebhookRequestFixtureTests {
     static func settings(_ entry: FixtureCase, edition: Edition) -> WebhookSettings {
         let overrides = entry["settings"]
         let header = overrides?["headerName"]?.stringValue.map { substitute($0, edition: edition) }
-        let keyString = overrides?["key"]?.stringValue ?? (FixtureConstants.requests["testKey"]?["value"]?.stringValue ?? "")
+        let keyString =
+            overrides?["key"]?.stringValue ?? (FixtureConstants.requests["testKey"]?["value"]?.stringValue ?? "")
         var settings = WebhookSettings(
             edition: edition,
             secret: FixtureConstants.secret,

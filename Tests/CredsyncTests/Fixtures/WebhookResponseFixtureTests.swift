@@ -43,7 +43,10 @@ struct WebhookResponseFixtureTests {
                 HTTPRequestMessage.Field($0.elements[0].stringValue ?? "", $0.elements[1].stringValue ?? "")
             }
             #expect(made.otherFields == fields, "\(branch)")
-            #expect(WebhookResponses.provenance(of: branch, in: edition)?.confidence.rawValue == entry["confidence"]?.stringValue)
+            #expect(
+                WebhookResponses.provenance(of: branch, in: edition)?.confidence.rawValue
+                    == entry["confidence"]?.stringValue
+            )
         }
     }
 
