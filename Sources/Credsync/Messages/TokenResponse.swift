@@ -37,6 +37,21 @@ public struct TokenResponse: Sendable, Hashable {
         fields["refresh_token"]?.stringValue
     }
 
+    /// The answer a well-behaved sync endpoint gives: 200, `application/json`,
+    /// `{"access_token": …, "expiry_date": …}`.
+    ///
+    /// - Parameters:
+    ///   - accessToken: The access token.
+    ///   - expiryDate: The expiry in epoch milliseconds.
+    /// - Returns: The response.
+    public static func answer(accessToken: String, expiryDate: Double) -> HTTPResponseMessage {
+        .json(
+            200,
+            CredentialDocument.make(accessToken: accessToken, expiryDate: expiryDate),
+            contentType: "application/json"
+        )
+    }
+
     /// Reads a body as `OAuthManager` does.
     ///
     /// - Parameter body: The body bytes.

@@ -27,4 +27,12 @@ struct TokenResponseTests {
     func blank() {
         #expect(TokenResponse.parse(Array(" \n".utf8)).outcome == "invalid-token-response")
     }
+
+    @Test("a well-behaved answer grades clean")
+    func wellBehaved() {
+        let response = TokenResponse.answer(accessToken: "CANARY", expiryDate: now + 3_600_000)
+        let graded = TokenResponse.grade(status: response.status, body: response.body, now: now)
+        #expect(graded.findings.isEmpty)
+        #expect(graded.normalizedExpiryDate == now + 3_600_000)
+    }
 }
