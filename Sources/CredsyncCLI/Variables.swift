@@ -15,10 +15,13 @@ struct Variables {
         guard let path = arguments.value("env-file") else {
             return Variables(values: terminal.environment, origin: "the environment")
         }
-        var values = terminal.environment
-        for (name, value) in try EnvironmentFileLoader.load(path) {
-            values[name] = value
+        let file: EnvironmentFile
+        do {
+            file = try EnvironmentFile.load(path: path)
+        } catch {
+            throw CommandError(.usage, error.description)
         }
+        let values = terminal.environment.merging(file.values) { _, fromFile in fromFile }
         return Variables(values: values, origin: "the environment or \(path)")
     }
 }
