@@ -60,7 +60,12 @@ extension Catalog {
             title: "Fresh random 16-byte IV",
             statement: "Each encryption draws a new 16-byte IV from a secure random source; two seals differ.",
             sources: [.crypto, .cryptoTests],
-            coverage: .planned([.test], defect: "constant-iv")
+            coverage: Coverage(
+                checks: [.test],
+                defect: "constant-iv",
+                status: .covered,
+                tests: ["Tests/CredsyncTests/Envelope/EnvelopeAuditTests.swift"]
+            )
         ),
         Requirement(
             "ENV-005",
@@ -83,8 +88,13 @@ extension Catalog {
                 32 × ceil((n + 1) / 16) digits for an n-byte plaintext.
                 """,
             sources: [.crypto, .run("empty plaintext gives 32 digits, 16 bytes give 64")],
-            note: "Proven once a test seals each vector with its given IV and compares the text.",
-            coverage: .planned([.vectors, .test], defect: "uppercase-output")
+            coverage: Coverage(
+                checks: [.vectors, .test],
+                defect: "uppercase-output",
+                status: .covered,
+                tests: ["Tests/CredsyncTests/Envelope/EnvelopeAuditTests.swift", "Tests/CredsyncTests/Vectors/"],
+                vectorFiles: ["vectors/envelope_encrypt.json"]
+            )
         ),
     ]
 
