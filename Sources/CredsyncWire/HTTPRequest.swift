@@ -53,6 +53,11 @@ public struct HTTPRequest: Hashable, Sendable {
         target.firstIndex(of: "?").map { target[target.index(after: $0)...] }
     }
 
+    /// The body decoded as UTF-8, invalid sequences replaced.
+    public var bodyText: String {
+        String(decoding: body, as: UTF8.self)
+    }
+
     /// Whether the connection may carry another request after this one.
     public var keepsAlive: Bool {
         if headers.containsToken("close", in: "Connection") {

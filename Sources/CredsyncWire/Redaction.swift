@@ -64,7 +64,7 @@ public struct Redaction: Hashable, Sendable {
             if head.interim {
                 bodyEnd = index
             } else if let length = head.contentLength {
-                bodyEnd = index + min(length, bytes.count - index)
+                bodyEnd = index + min(max(0, length), bytes.count - index)
             } else {
                 bodyEnd = bytes.count
             }
