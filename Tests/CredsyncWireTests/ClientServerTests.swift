@@ -55,9 +55,8 @@ struct ClientServerTests {
 
     @Test("redirects come back as they are")
     func redirect() async throws {
-        try await withServer(handler: { _ in
-            HTTPResponse(status: 302, headers: ["Location": "http://127.0.0.1:1/elsewhere"])
-        }) { server in
+        let redirect = HTTPResponse(status: 302, headers: ["Location": "http://127.0.0.1:1/elsewhere"])
+        try await withServer(respondingWith: redirect) { server in
             let request = try HTTPClientRequest(url: server.baseURL + "/", headers: ["Authorization": "Bearer s3cret"])
             let exchange = await quickClient().execute(request)
             let response = try exchange.response()
@@ -70,7 +69,7 @@ struct ClientServerTests {
 
     @Test("chunked responses with trailers, HEAD, 204 and an interim 100")
     func framings() async throws {
-        try await withServer(handler: { request in
+        let handler: HTTPServer.Handler = { request in
             switch request.target {
             case "/chunked":
                 HTTPResponse(
@@ -91,7 +90,8 @@ struct ClientServerTests {
             default:
                 .text(200, "0123456789")
             }
-        }) { server in
+        }
+        try await withServer(handler: handler) { server in
             let client = quickClient()
             let chunked = try await client.send(try HTTPClientRequest(url: server.baseURL + "/chunked"))
             #expect(chunked.bodyText == "chunky")
@@ -133,9 +133,10 @@ struct ClientServerTests {
 
     @Test("request bodies: chunked with trailers, and 100-continue")
     func requestBodies() async throws {
-        try await withServer(handler: { request in
+        let handler: HTTPServer.Handler = { request in
             .text(200, "\(request.bodyText) \(request.trailers["T"] ?? "-")")
-        }) { server in
+        }
+        try await withServer(handler: handler) { server in
             let connection = try await RawConnection.open(to: server)
             defer { connection.close() }
             try await connection.send(
@@ -171,13 +172,14 @@ struct ClientServerTests {
 
     @Test("handler delivery: drop, reset and raw bytes")
     func deliveries() async throws {
-        try await withServer(handler: { request in
+        let handler: HTTPServer.Handler = { request in
             switch request.target {
             case "/drop": .drop
             case "/reset": .reset
             default: HTTPResponse(status: 0, delivery: .raw(Array("HTTP/1.1 299 Odd\r\n\r\nuntil close".utf8)))
             }
-        }) { server in
+        }
+        try await withServer(handler: handler) { server in
             let client = quickClient()
             expectFailure(await client.execute(try HTTPClientRequest(url: server.baseURL + "/drop")), .headers)
             expectFailure(await client.execute(try HTTPClientRequest(url: server.baseURL + "/reset")), .headers)

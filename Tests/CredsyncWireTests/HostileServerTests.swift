@@ -106,7 +106,7 @@ struct HostileServerTests {
     @Test("ends within the deadline with the right code", arguments: cases)
     func hostile(_ testCase: Case) async throws {
         let response = testCase.response
-        try await withServer(handler: { _ in response }) { server in
+        try await withServer(respondingWith: response) { server in
             let client = quickClient(firstByte: .milliseconds(300), total: .milliseconds(500))
             let exchange = await client.execute(try HTTPClientRequest(url: server.baseURL + "/"))
             expectFailure(exchange, testCase.code, phase: testCase.phase, within: .milliseconds(900))
@@ -115,7 +115,7 @@ struct HostileServerTests {
 
     @Test("a body over the limit ends with tooLarge")
     func bodyTooLarge() async throws {
-        try await withServer(handler: { _ in .text(200, String(repeating: "x", count: 5_000)) }) { server in
+        try await withServer(respondingWith: .text(200, String(repeating: "x", count: 5_000))) { server in
             let client = quickClient(limits: HTTPParserLimits(maxBodyBytes: 1_000))
             let exchange = await client.execute(try HTTPClientRequest(url: server.baseURL + "/"))
             expectFailure(exchange, .tooLarge, phase: .body)
@@ -134,7 +134,7 @@ struct HostileServerTests {
                 while await writer.write(chunk) {}
             }
         )
-        try await withServer(handler: { _ in response }) { server in
+        try await withServer(respondingWith: response) { server in
             let client = quickClient(limits: HTTPParserLimits(maxBodyBytes: 65_536))
             let exchange = await client.execute(try HTTPClientRequest(url: server.baseURL + "/"))
             expectFailure(exchange, .tooLarge, phase: .body)
@@ -143,7 +143,7 @@ struct HostileServerTests {
 
     @Test("refused connection fails in the connect phase")
     func refused() async throws {
-        let port = try await withServer(handler: { _ in .text(200, "") }) { $0.port }
+        let port = try await withServer(respondingWith: .text(200, "")) { $0.port }
         let exchange = await quickClient().execute(try HTTPClientRequest(url: "http://127.0.0.1:\(port)/"))
         expectFailure(exchange, .connect, phase: .connect)
     }
@@ -156,7 +156,11 @@ struct HostileServerTests {
         let address = try #require(listener.localAddress)
 
         var fillers: [Socket] = []
-        defer { fillers.forEach { $0.close() } }
+        defer {
+            for filler in fillers {
+                filler.close()
+            }
+        }
         for _ in 0..<8 {
             guard let filler = try? await Socket.connect(to: address, deadline: .after(.milliseconds(200))) else {
                 break
@@ -172,7 +176,7 @@ struct HostileServerTests {
     @Test("a server that answers early keeps its answer even if sending fails")
     func earlyAnswer() async throws {
         let limits = HTTPServerLimits(parser: HTTPParserLimits(maxBodyBytes: 1_000))
-        try await withServer(HTTPServerConfiguration(limits: limits), handler: { _ in .text(200, "") }) { server in
+        try await withServer(HTTPServerConfiguration(limits: limits), respondingWith: .text(200, "")) { server in
             let body = [UInt8](repeating: 0x61, count: 4_000_000)
             let request = try HTTPClientRequest(method: "POST", url: server.baseURL + "/", body: body)
             let exchange = await quickClient(total: .seconds(3)).execute(request)
@@ -182,7 +186,7 @@ struct HostileServerTests {
 
     @Test("cancelling the calling task ends the exchange")
     func cancellation() async throws {
-        try await withServer(handler: { _ in HTTPResponse(status: 200, delay: .seconds(30)) }) { server in
+        try await withServer(respondingWith: HTTPResponse(status: 200, delay: .seconds(30))) { server in
             let client = quickClient(firstByte: .seconds(30), total: .seconds(30))
             let request = try HTTPClientRequest(url: server.baseURL + "/")
             let task = Task { await client.execute(request) }

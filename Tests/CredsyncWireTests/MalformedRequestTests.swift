@@ -77,7 +77,7 @@ struct MalformedRequestTests {
 
     @Test("each is refused with its status", arguments: cases)
     func refused(_ name: String, _ request: String, _ status: Int) async throws {
-        try await withServer(HTTPServerConfiguration(limits: Self.limits), handler: { _ in .text(200, "served") }) {
+        try await withServer(HTTPServerConfiguration(limits: Self.limits), respondingWith: .text(200, "served")) {
             server in
             let exchange = try await sendRaw(request, to: server)
             let response = try exchange.response()
@@ -92,7 +92,7 @@ struct MalformedRequestTests {
 
     @Test("early close mid-request drops only that connection")
     func earlyClose() async throws {
-        try await withServer(HTTPServerConfiguration(limits: Self.limits), handler: { _ in .text(200, "served") }) {
+        try await withServer(HTTPServerConfiguration(limits: Self.limits), respondingWith: .text(200, "served")) {
             server in
             for partial in ["GET / HT", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc", "\r\n"] {
                 let connection = try await RawConnection.open(to: server)
@@ -110,7 +110,7 @@ struct MalformedRequestTests {
 
     @Test("a slowloris client is dropped and never blocks a concurrent request")
     func slowloris() async throws {
-        try await withServer(HTTPServerConfiguration(limits: Self.limits), handler: { _ in .text(200, "served") }) {
+        try await withServer(HTTPServerConfiguration(limits: Self.limits), respondingWith: .text(200, "served")) {
             server in
             let dripper = try await RawConnection.open(to: server)
             defer { dripper.close() }
@@ -139,7 +139,7 @@ struct MalformedRequestTests {
 
     @Test("an idle connection that never sends is closed after the header timeout")
     func silentConnection() async throws {
-        try await withServer(HTTPServerConfiguration(limits: Self.limits), handler: { _ in .text(200, "") }) { server in
+        try await withServer(HTTPServerConfiguration(limits: Self.limits), respondingWith: .text(200, "")) { server in
             let connection = try await RawConnection.open(to: server)
             defer { connection.close() }
             let started = Deadline.now

@@ -21,6 +21,15 @@ func withServer<Result>(
     }
 }
 
+/// Runs `body` with a server that gives every request the same response.
+func withServer<Result>(
+    _ configuration: HTTPServerConfiguration = HTTPServerConfiguration(),
+    respondingWith response: HTTPResponse,
+    _ body: (HTTPServer) async throws -> Result
+) async throws -> Result {
+    try await withServer(configuration, handler: { _ in response }, body)
+}
+
 /// A client with short timeouts, for tests that must end quickly.
 func quickClient(
     connect: Duration = .milliseconds(500),
