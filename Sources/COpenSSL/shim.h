@@ -24,4 +24,16 @@ static inline int credsync_ERR_GET_REASON(unsigned long error) {
     return ERR_GET_REASON(error);
 }
 
+static inline long credsync_SSL_set_mode(SSL *ssl, long mode) {
+    return SSL_set_mode(ssl, mode);
+}
+
+static inline long credsync_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
+    return SSL_CTX_set_mode(ctx, mode);
+}
+
+static inline int credsync_ERR_GET_LIB(unsigned long error) {
+    return ERR_GET_LIB(error);
+}
+
 #endif
