@@ -30,6 +30,9 @@ struct RootCommand: Command {
 
     var subcommands: [any Command] {
         [
+            ProbeCommand(),
+            MockCommand(),
+            DoctorCommand(),
             EncryptCommand(),
             DecryptCommand(),
             KeyCheckValueCommand(),

@@ -23,6 +23,7 @@ enum ArgumentParser {
     ) throws(CommandError) -> ParsedArguments {
         let known = options + commonOptions
         var parsed = ParsedArguments()
+        parsed.words = arguments
         var index = 0
         var onlyPositionals = false
 

@@ -4,6 +4,9 @@ struct ParsedArguments: Sendable {
     var flags: Set<String> = []
     var positionals: [String] = []
 
+    /// The words as given, for re-run commands.
+    var words: [String] = []
+
     /// The last value given for an option.
     func value(_ name: String) -> String? {
         values[name]?.last
