@@ -12,7 +12,7 @@ extension Catalog {
             .configuration,
             [.legacy, .current],
             title: "The edition's secret variable is set",
-            statement: "The Cal.com side sets the edition's secret variable to a non-empty value.",
+            statement: "Each side sets the edition's secret variable to a non-empty value.",
             expectations: [
                 .legacy: "CALCOM_WEBHOOK_SECRET.",
                 .current: "CALCOM_CREDENTIAL_SYNC_SECRET.",
@@ -227,6 +227,19 @@ extension Catalog {
                 """,
             sources: [.refreshOAuthTokensLegacy],
             coverage: .planned([.doctor], defect: "public-legacy-endpoint")
+        ),
+        Requirement(
+            "CFG-018",
+            .should,
+            .configuration,
+            [.legacy, .current],
+            title: "The sync endpoint carries no credentials",
+            statement: """
+                CALCOM_CREDENTIAL_SYNC_ENDPOINT should hold no user name or password: the platform authenticates \
+                Cal.com by the secret header, and a URL's user information ends up in logs and error messages.
+                """,
+            sources: [.oauthManager, .inference("URLs are logged and echoed in fetch errors")],
+            coverage: .planned([.doctor], defect: "endpoint-with-userinfo")
         ),
     ]
 }

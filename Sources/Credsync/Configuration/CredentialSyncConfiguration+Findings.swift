@@ -49,12 +49,25 @@ extension CredentialSyncConfiguration {
                 )
             )
         }
-        if case .success(let mine) = calcom.key, case .success(let theirs) = platform.key, mine != theirs {
+        if case .success(let mine) = calcom.key, case .success(let theirs) = platform.key {
+            if mine != theirs {
+                findings.append(
+                    MessageFinding(
+                        "config-key-mismatch",
+                        .error,
+                        "the keys differ: Cal.com \(mine.keyCheckValue), platform \(theirs.keyCheckValue)"
+                    )
+                )
+            }
+        } else if let mine = calcom.keyString, let theirs = platform.keyString, !mine.isEmpty, !theirs.isEmpty,
+            mine != theirs
+        {
             findings.append(
                 MessageFinding(
                     "config-key-mismatch",
                     .error,
-                    "the keys differ: Cal.com \(mine.keyCheckValue), platform \(theirs.keyCheckValue)"
+                    "the key strings differ (and at least one is not a usable key): Cal.com"
+                        + " \(KeyCheckValue(secret: mine)), platform \(KeyCheckValue(secret: theirs)), as UTF-8"
                 )
             )
         }
@@ -91,30 +104,38 @@ extension CredentialSyncConfiguration {
     // MARK: - Parts
 
     private func editionFindings() -> [MessageFinding] {
-        let own = origins[edition.secretVariable] != nil || origins[edition.headerNameVariable] != nil
         let other = edition.other
-        let others = [other.secretVariable, other.headerNameVariable].filter { origins[$0] != nil }
-        guard !others.isEmpty else {
-            return []
+        let pairs = [
+            (own: edition.secretVariable, other: other.secretVariable),
+            (own: edition.headerNameVariable, other: other.headerNameVariable),
+        ]
+        let misplaced = pairs.filter { origins[$0.other] != nil && origins[$0.own] == nil }
+        let extra = pairs.filter { origins[$0.other] != nil && origins[$0.own] != nil }
+        var findings: [MessageFinding] = []
+        if !misplaced.isEmpty {
+            let names = misplaced.map(\.other).joined(separator: " and ")
+            let wanted = misplaced.map(\.own).joined(separator: " and ")
+            findings.append(
+                MessageFinding(
+                    "config-wrong-edition-variables",
+                    .error,
+                    "\(names) (\(other) names) \(misplaced.count == 1 ? "is" : "are") set without \(wanted);"
+                        + " \(edition) Cal.com reads only \(wanted)"
+                )
+            )
         }
-        let names = others.joined(separator: " and ")
-        if own {
-            return [
+        if !extra.isEmpty {
+            let names = extra.map(\.other).joined(separator: " and ")
+            findings.append(
                 MessageFinding(
                     "config-other-edition-variables",
                     .note,
-                    "\(names) (\(other) names) are also set; \(edition) Cal.com ignores them"
+                    "\(names) (\(other) names) \(extra.count == 1 ? "is" : "are") also set; \(edition) Cal.com"
+                        + " ignores \(extra.count == 1 ? "it" : "them")"
                 )
-            ]
-        }
-        return [
-            MessageFinding(
-                "config-wrong-edition-variables",
-                .error,
-                "only \(names) (\(other) names) are set; \(edition) Cal.com reads \(edition.secretVariable) and"
-                    + " \(edition.headerNameVariable)"
             )
-        ]
+        }
+        return findings
     }
 
     private func secretFindings() -> [MessageFinding] {
@@ -142,13 +163,24 @@ extension CredentialSyncConfiguration {
                 )
             )
         }
-        if secret.unicodeScalars.contains(where: { !$0.isASCII }) {
+        let strength = SecretStrength(secret)
+        if strength.controlCharacters > 0 {
+            findings.append(
+                MessageFinding(
+                    "config-secret-control",
+                    .error,
+                    "\(edition.secretVariable) holds \(strength.controlCharacters) control character(s) (a newline"
+                        + " from a quoted value, a tab); HTTP refuses them in a header value, so it can never be sent"
+                )
+            )
+        }
+        if strength.nonASCIICharacters > 0 {
             findings.append(
                 MessageFinding(
                     "config-secret-non-ascii",
-                    .warning,
-                    "\(edition.secretVariable) holds characters outside ASCII; header values travel as bytes that"
-                        + " Node reads as latin1, so the two sides may see different strings"
+                    .error,
+                    "\(edition.secretVariable) holds \(strength.nonASCIICharacters) character(s) outside ASCII; header"
+                        + " values travel as bytes that Node reads as latin1, so the two sides see different strings"
                 )
             )
         }
@@ -159,6 +191,23 @@ extension CredentialSyncConfiguration {
                     .warning,
                     "\(edition.secretVariable) is \(secret.count) characters (\(KeyCheckValue(secret: secret)));"
                         + " use at least \(Self.minimumSecretLength), e.g. `openssl rand -base64 32`"
+                )
+            )
+        } else if let weakness = strength.weakness {
+            findings.append(
+                MessageFinding(
+                    "config-secret-low-entropy",
+                    .warning,
+                    "\(edition.secretVariable) (\(KeyCheckValue(secret: secret)), \(strength.summary)) \(weakness)"
+                )
+            )
+        }
+        if let keyString, !keyString.isEmpty, keyString == secret {
+            findings.append(
+                MessageFinding(
+                    "config-secret-is-key",
+                    .warning,
+                    "\(edition.secretVariable) equals \(Edition.keyVariable); whoever sees one header learns the key"
                 )
             )
         }
@@ -185,6 +234,16 @@ extension CredentialSyncConfiguration {
                     .warning,
                     "\(Edition.keyVariable) (\(key.keyCheckValue)) holds characters above U+00FF, which Node cuts to"
                         + " their low byte; a platform that encodes the key as UTF-8 gets another key"
+                )
+            ]
+        case .success(let key) where keyString.unicodeScalars.contains(where: { !$0.isASCII }):
+            return [
+                MessageFinding(
+                    "config-key-non-ascii",
+                    .warning,
+                    "\(Edition.keyVariable) (\(key.keyCheckValue)) holds characters between U+0080 and U+00FF: one"
+                        + " latin1 byte each for Cal.com, two UTF-8 bytes each for a platform that encodes the key as"
+                        + " UTF-8"
                 )
             ]
         case .success:
@@ -236,7 +295,7 @@ extension CredentialSyncConfiguration {
             return [
                 MessageFinding(
                     "config-endpoint-missing",
-                    .warning,
+                    .error,
                     "\(Edition.endpointVariable) is unset; Cal.com never asks the platform for a fresh token"
                 )
             ]
@@ -261,6 +320,16 @@ extension CredentialSyncConfiguration {
                 )
             )
         }
+        if edition == .legacy && !Self.isPrivate(host) {
+            findings.append(
+                MessageFinding(
+                    "config-endpoint-public",
+                    .warning,
+                    "\(Edition.endpointVariable) points at \(host), which is not a loopback or private address;"
+                        + " legacy Cal.com calls it with no secret, so anyone who can reach it can ask for tokens"
+                )
+            )
+        }
         if url.user != nil || url.password != nil {
             findings.append(
                 MessageFinding(
@@ -272,6 +341,28 @@ extension CredentialSyncConfiguration {
             )
         }
         return findings
+    }
+
+    /// Whether a host is loopback or private, judged from its text alone (no name is resolved): loopback, the
+    /// RFC 1918 and link-local IPv4 ranges, IPv6 unique-local and link-local addresses, single-label names, and
+    /// the `.internal`, `.local`, `.lan`, `.home.arpa` and `.localhost` suffixes.
+    static func isPrivate(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: ["[", "]"]).lowercased()
+        if isLoopback(bare) || !bare.contains(".") && !bare.contains(":") {
+            return true
+        }
+        if [".internal", ".local", ".lan", ".home.arpa"].contains(where: { bare.hasSuffix($0) }) {
+            return true
+        }
+        let octets = bare.split(separator: ".", omittingEmptySubsequences: false).compactMap { UInt8($0) }
+        if octets.count == 4 {
+            switch (octets[0], octets[1]) {
+            case (10, _), (192, 168), (169, 254): return true
+            case (172, let second): return (16...31).contains(second)
+            default: return false
+            }
+        }
+        return bare.contains(":") && (bare.hasPrefix("fc") || bare.hasPrefix("fd") || bare.hasPrefix("fe80:"))
     }
 
     /// Whether a host names this machine.

@@ -41,6 +41,7 @@ public enum JUnitReport {
         xml += " time=\"\(seconds(result.milliseconds))\""
         let detail =
             "expected: \(result.expected)\nobserved: \(result.observed)"
+            + (result.fix.map { "\nfix: \($0)" } ?? "")
             + (result.rerun.map { "\nre-run: \($0)" } ?? "")
 
         switch result.verdict {

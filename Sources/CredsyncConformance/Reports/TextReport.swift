@@ -73,6 +73,9 @@ public struct TextReport: Sendable {
                 } else {
                     text += "    expected: \(result.expected)\n    observed: \(result.observed)\n"
                 }
+                if let fix = result.fix {
+                    text += "    fix: \(fix)\n"
+                }
                 if let transcript = result.transcript {
                     text += "    transcript: \(transcript)\n"
                 }

@@ -27,6 +27,9 @@ public struct CheckOutcome: Sendable, Hashable {
     /// For a skip, the flag that would make the check apply, such as `--allow-writes`.
     public let enableWith: String?
 
+    /// For a violation, what to change to meet the requirement (a command or an edit), when the check knows.
+    public var fix: String?
+
     /// The requirement holds.
     public static func pass(expected: String, observed: String) -> CheckOutcome {
         CheckOutcome(kind: .satisfied, expected: expected, observed: observed, reason: nil, enableWith: nil)
@@ -55,6 +58,19 @@ public struct CheckOutcome: Sendable, Hashable {
     /// - Returns: The outcome.
     public static func error(_ reason: String, expected: String = "") -> CheckOutcome {
         CheckOutcome(kind: .couldNotTest, expected: expected, observed: "", reason: reason, enableWith: nil)
+    }
+
+    /// The requirement does not hold, and the check knows the fix.
+    ///
+    /// - Parameters:
+    ///   - expected: What the requirement expects.
+    ///   - observed: What was observed; never a secret.
+    ///   - fix: What to change; never a secret.
+    /// - Returns: The outcome.
+    public static func fail(expected: String, observed: String, fix: String) -> CheckOutcome {
+        var outcome = CheckOutcome.fail(expected: expected, observed: observed)
+        outcome.fix = fix
+        return outcome
     }
 
     /// Passes when a condition holds, fails otherwise.

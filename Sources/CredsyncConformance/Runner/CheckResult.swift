@@ -29,6 +29,9 @@ public struct CheckResult: Sendable, Hashable, Codable {
     /// The flag that would make a skipped check apply.
     public let enableWith: String?
 
+    /// For a fail or a warning, what to change to meet the requirement, when the check knows.
+    public let fix: String?
+
     /// How long the check took, in milliseconds.
     public let milliseconds: Double
 
@@ -53,6 +56,7 @@ public struct CheckResult: Sendable, Hashable, Codable {
         observed = outcome.observed
         reason = outcome.reason
         enableWith = outcome.enableWith
+        fix = outcome.kind == .violated ? outcome.fix : nil
         self.milliseconds = milliseconds
         switch outcome.kind {
         case .satisfied: verdict = .pass
