@@ -5,6 +5,20 @@ extension Catalog {
         configurationValues + configurationAgreement
         + configurationEndpoint
 
+    /// The doctor's checks, proven by planting each defect in a clean pair of `.env` files and by running the
+    /// command itself.
+    private static func doctorCovered(defect: String) -> Coverage {
+        Coverage(
+            checks: [.doctor],
+            defect: defect,
+            status: .covered,
+            tests: [
+                "Tests/CredsyncConformanceTests/Checks/Configuration/ConfigurationCheckTests.swift",
+                "Tests/CredsyncCLITests/DoctorCommandTests.swift",
+            ]
+        )
+    }
+
     private static let configurationValues: [Requirement] = [
         Requirement(
             "CFG-001",
@@ -19,7 +33,7 @@ extension Catalog {
             ],
             sources: [.constants, .docs("step 1")],
             note: "It is half of the on/off switch.",
-            coverage: .planned([.doctor], defect: "secret-unset")
+            coverage: doctorCovered(defect: "secret-unset")
         ),
         Requirement(
             "CFG-002",
@@ -30,7 +44,7 @@ extension Catalog {
             statement: "Both sides set CALCOM_APP_CREDENTIAL_ENCRYPTION_KEY to a non-empty value.",
             sources: [.constants, .crypto, .docs("step 1")],
             note: "It is the other half of the switch; decrypting with the \"\" fallback throws.",
-            coverage: .planned([.doctor], defect: "key-unset")
+            coverage: doctorCovered(defect: "key-unset")
         ),
         Requirement(
             "CFG-003",
@@ -47,7 +61,7 @@ extension Catalog {
                 The trap: `openssl rand -base64 32` prints 44 characters, which Cal.com rejects; `.env.example`'s \
                 "24 bytes" means 24 random bytes written as 32 characters.
                 """,
-            coverage: .planned([.doctor], defect: "key-base64-32")
+            coverage: doctorCovered(defect: "key-base64-32")
         ),
         Requirement(
             "CFG-004",
@@ -58,7 +72,7 @@ extension Catalog {
             statement: "The key should contain only ASCII characters.",
             sources: [.crypto, .run("\"é\" is one latin1 byte but two UTF-8 bytes; U+0100 becomes 0x00")],
             note: "A platform that UTF-8-encodes a non-ASCII key derives different bytes from Cal.com's.",
-            coverage: .planned([.doctor], defect: "key-non-ascii")
+            coverage: doctorCovered(defect: "key-non-ascii")
         ),
         Requirement(
             "CFG-005",
@@ -71,7 +85,7 @@ extension Catalog {
                 differ from the encryption key.
                 """,
             sources: [.envExample, .docs("step 1")],
-            coverage: .planned([.doctor], defect: "weak-secret")
+            coverage: doctorCovered(defect: "weak-secret")
         ),
         Requirement(
             "CFG-006",
@@ -83,7 +97,7 @@ extension Catalog {
                 The secret is printable ASCII with no leading or trailing whitespace.
                 """,
             sources: [.run("the HTTP parser trims header values, so a padded secret can never match")],
-            coverage: .planned([.doctor], defect: "secret-with-whitespace")
+            coverage: doctorCovered(defect: "secret-with-whitespace")
         ),
         Requirement(
             "CFG-007",
@@ -94,7 +108,7 @@ extension Catalog {
             statement: "The header-name variable, when set, is a non-empty RFC 9110 token (no spaces, no colon).",
             sources: [.webhookRoute, .run("Headers.get throws a TypeError for an invalid name")],
             note: "On the App Router every webhook call then fails with 500.",
-            coverage: .planned([.doctor], defect: "header-name-with-space")
+            coverage: doctorCovered(defect: "header-name-with-space")
         ),
         Requirement(
             "CFG-008",
@@ -105,7 +119,7 @@ extension Catalog {
             statement: "CALCOM_WEBHOOK_HEADER_NAME, when set, has no uppercase letters.",
             sources: [.webhookPagesLegacy, .run("Node lowercases incoming header names")],
             note: "The pages router reads req.headers[name]: a name with an uppercase letter never matches.",
-            coverage: .planned([.doctor], defect: "uppercase-header-name")
+            coverage: doctorCovered(defect: "uppercase-header-name")
         ),
         Requirement(
             "CFG-009",
@@ -119,7 +133,7 @@ extension Catalog {
                 The App Router webhook matches any case, but API v1 and the example endpoint read req.headers[name] \
                 and never match a mixed-case name.
                 """,
-            coverage: .planned([.doctor], defect: "mixed-case-header-name")
+            coverage: doctorCovered(defect: "mixed-case-header-name")
         ),
         Requirement(
             "CFG-010",
@@ -134,7 +148,7 @@ extension Catalog {
                 """,
             sources: [.constants, .docs("step 1")],
             note: "A configuration copied from the docs leaves today's Cal.com switched off.",
-            coverage: .planned([.doctor], defect: "legacy-variable-names")
+            coverage: doctorCovered(defect: "legacy-variable-names")
         ),
         Requirement(
             "CFG-011",
@@ -147,7 +161,7 @@ extension Catalog {
                 variable is CALCOM_CREDENTIAL_SYNC_HEADER_NAME.
                 """,
             sources: [.pullRequest(13907), .constants],
-            coverage: .planned([.doctor], defect: "unread-header-variable")
+            coverage: doctorCovered(defect: "unread-header-variable")
         ),
     ]
 
@@ -168,7 +182,7 @@ extension Catalog {
             ],
             sources: [.constants, .exampleGetToken],
             note: "The example app's constants give no default, so both sides should set it explicitly.",
-            coverage: .planned([.doctor], defect: "header-name-mismatch")
+            coverage: doctorCovered(defect: "header-name-mismatch")
         ),
         Requirement(
             "CFG-013",
@@ -178,7 +192,7 @@ extension Catalog {
             title: "Both sides share the secret",
             statement: "The two sides' secrets have the same key-check value.",
             sources: [.webhookRoute, .exampleGetToken],
-            coverage: .planned([.doctor], defect: "secret-mismatch")
+            coverage: doctorCovered(defect: "secret-mismatch")
         ),
         Requirement(
             "CFG-014",
@@ -188,7 +202,7 @@ extension Catalog {
             title: "Both sides share the key",
             statement: "The two sides' keys, taken as latin1 bytes, have the same key-check value.",
             sources: [.crypto],
-            coverage: .planned([.doctor], defect: "key-mismatch")
+            coverage: doctorCovered(defect: "key-mismatch")
         ),
     ]
 
@@ -202,7 +216,7 @@ extension Catalog {
             statement: "CALCOM_CREDENTIAL_SYNC_ENDPOINT is set to an absolute http or https URL.",
             sources: [.oauthManager, .docs("step 1")],
             note: "Unset, Cal.com never calls the platform and cannot refresh tokens it holds no refresh token for.",
-            coverage: .planned([.doctor], defect: "relative-endpoint")
+            coverage: doctorCovered(defect: "relative-endpoint")
         ),
         Requirement(
             "CFG-016",
@@ -213,7 +227,7 @@ extension Catalog {
             statement: "The endpoint URL should be https; http only for a loopback host (localhost, 127.0.0.0/8, ::1).",
             sources: [.inference("the refresh call carries the secret and the answer carries a token")],
             note: "The example README's http://localhost:5100/api/getToken is loopback.",
-            coverage: .planned([.doctor], defect: "plain-http-endpoint")
+            coverage: doctorCovered(defect: "plain-http-endpoint")
         ),
         Requirement(
             "CFG-017",
@@ -226,7 +240,7 @@ extension Catalog {
                 caller sends no secret.
                 """,
             sources: [.refreshOAuthTokensLegacy],
-            coverage: .planned([.doctor], defect: "public-legacy-endpoint")
+            coverage: doctorCovered(defect: "public-legacy-endpoint")
         ),
         Requirement(
             "CFG-018",
@@ -239,7 +253,7 @@ extension Catalog {
                 Cal.com by the secret header, and a URL's user information ends up in logs and error messages.
                 """,
             sources: [.oauthManager, .inference("URLs are logged and echoed in fetch errors")],
-            coverage: .planned([.doctor], defect: "endpoint-with-userinfo")
+            coverage: doctorCovered(defect: "endpoint-with-userinfo")
         ),
     ]
 }

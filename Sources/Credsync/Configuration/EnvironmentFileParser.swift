@@ -69,14 +69,14 @@ struct EnvironmentFileParser {
                 .missingEquals,
                 line: number,
                 column: afterName + 1,
-                "'\(name)' has no '=' after it; write \(name)=value"
+                "\(Self.shown(name)) has no '=' after it; write NAME=value"
             )
         } else {
             throw EnvironmentFileError(
                 .invalidName,
                 line: number,
                 column: position + 1,
-                "the name '\(name)' is followed by '\(line[position])'; names hold only letters, digits, '_', '.'"
+                "\(Self.shown(name)) is followed by '\(line[position])'; names hold only letters, digits, '_', '.'"
                     + " and '-', and '=' must follow"
             )
         }
@@ -185,6 +185,16 @@ struct EnvironmentFileParser {
             position += 1
         }
         return position
+    }
+
+    /// How an error names a word that should be a variable name: as it is when it looks like one (uppercase
+    /// letters, digits and underscores, as the protocol's names are), else only by its length, since a line with
+    /// no '=' is often a pasted value, such as a secret.
+    private static func shown(_ name: String) -> String {
+        let conventional =
+            name.count <= 64 && name.contains("_")
+            && name.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        return conventional ? "the name '\(name)'" : "a \(name.count)-character word (not shown: it may be a value)"
     }
 
     private static func isNameCharacter(_ character: Character) -> Bool {

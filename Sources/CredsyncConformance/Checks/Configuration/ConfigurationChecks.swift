@@ -156,8 +156,8 @@ public enum ConfigurationChecks {
         skipUnless notApplicable: @escaping @Sendable (CredentialSyncConfiguration) -> String? = { _ in nil },
         describe: @escaping @Sendable (CredentialSyncConfiguration) -> String
     ) -> Check<ConfigurationContext> {
-        Check(id) { context in
-            let requirement = CurrentCheck.id
+        let requirement = try? RequirementID(id)
+        return Check(id) { context in
             var violations: [String] = []
             var fixes: [(label: String, fix: String)] = []
             var passes: [String] = []
@@ -192,11 +192,11 @@ public enum ConfigurationChecks {
         expected: String,
         whenAgreeing: @escaping @Sendable (CredentialSyncConfiguration, CredentialSyncConfiguration) -> CheckOutcome
     ) -> Check<ConfigurationContext> {
-        Check(id) { context in
+        let requirement = try? RequirementID(id)
+        return Check(id) { context in
             guard let calcom = context.calcom, let platform = context.platform else {
                 return .skip("needs both sides' files", enableWith: "--peer-env-file")
             }
-            let requirement = CurrentCheck.id
             let found = context.agreement.filter { $0.requirement != nil && $0.requirement == requirement }
             if !found.isEmpty {
                 return .fail(
