@@ -12,15 +12,15 @@ struct ServerLifecycleTests {
             #expect(server.port > 0)
             #expect(server.baseURL == "http://127.0.0.1:\(server.port)")
             #expect(throws: HTTPServerError(.bind)) {
-                try HTTPServer(configuration: HTTPServerConfiguration(port: server.port)) { _ in .text(200, "") }
+                _ = try HTTPServer(configuration: HTTPServerConfiguration(port: server.port)) { _ in .text(200, "") }
             }
         }
         #expect(throws: HTTPServerError(.invalidAddress)) {
-            try HTTPServer(configuration: HTTPServerConfiguration(host: "localhost")) { _ in .text(200, "") }
+            _ = try HTTPServer(configuration: HTTPServerConfiguration(host: "localhost")) { _ in .text(200, "") }
         }
         #expect(throws: HTTPServerError(.tls)) {
             let tls = HTTPServerConfiguration.TLS(certificateChainFile: "/nonexistent", privateKeyFile: "/nonexistent")
-            try HTTPServer(configuration: HTTPServerConfiguration(tls: tls)) { _ in .text(200, "") }
+            _ = try HTTPServer(configuration: HTTPServerConfiguration(tls: tls)) { _ in .text(200, "") }
         }
     }
 
