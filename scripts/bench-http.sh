@@ -70,8 +70,8 @@ start() {
         fi
         sleep 0.1
     done
-    echo "$name did not start" >&2
-    cat "$WORK/$name.err" >&2
+    echo "$name did not start (for credsync: is the 'bench http' subcommand wired to HTTPBenchmark.run?)" >&2
+    cat "$WORK/$name.out" "$WORK/$name.err" >&2
     exit 1
 }
 

@@ -1,3 +1,4 @@
+import CredsyncOpenSSL
 import Foundation
 import Testing
 
@@ -20,6 +21,15 @@ struct TLSTests {
             #expect(server.baseURL.hasPrefix("https://"))
             try await body(server, files)
         }
+    }
+
+    @Test("test certificates are PEM and differ each time")
+    func testCertificate() throws {
+        let first = try TLSTestCertificate.generate(commonName: "a", subjectAltNames: ["localhost", "::1"])
+        let second = try TLSTestCertificate.generate(commonName: "a", subjectAltNames: ["localhost", "::1"])
+        #expect(first.certificatePEM.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
+        #expect(first.privateKeyPEM.hasPrefix("-----BEGIN PRIVATE KEY-----\n"))
+        #expect(first.privateKeyPEM != second.privateKeyPEM)
     }
 
     @Test("a self-signed certificate is rejected by default")
