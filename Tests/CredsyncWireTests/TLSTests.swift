@@ -54,6 +54,31 @@ struct TLSTests {
         }
     }
 
+    @Test("a megabyte both ways over TLS")
+    func largeBodies() async throws {
+        let files = try CertificateFiles.make(names: ["127.0.0.1"])
+        defer { files.remove() }
+        let limits = HTTPServerLimits(parser: HTTPParserLimits(maxBodyBytes: 4_194_304))
+        let configuration = HTTPServerConfiguration(tls: files.serverTLS, limits: limits)
+        let handler: HTTPServer.Handler = { request in
+            HTTPResponse(status: 200, body: request.body)
+        }
+        try await withServer(configuration, handler: handler) { server in
+            var body = [UInt8](repeating: 0x61, count: 1_000_000)
+            body[0] = 1
+            body[body.count - 1] = 2
+            let request = try HTTPClientRequest(method: "POST", url: server.baseURL + "/", body: body)
+            let client = quickClient(
+                total: .seconds(10),
+                verification: .caFile(files.certificatePath),
+                limits: HTTPParserLimits(maxBodyBytes: 4_194_304)
+            )
+            let response = try await client.send(request)
+            #expect(response.body.count == body.count)
+            #expect(response.body == body)
+        }
+    }
+
     @Test("accepted when insecure")
     func acceptedInsecure() async throws {
         try await withTLSServer(names: ["elsewhere.example"]) { server, _ in
