@@ -2,18 +2,21 @@
 # Compares the credsync HTTP server with a minimal Node `http` server doing the same work, using wrk.
 #
 # Both answer every request with a small JSON body after reading the request body. wrk sends POST requests with a
-# small JSON body over keep-alive connections. Prints requests/s and p99 latency for each, and the ratios.
+# small JSON body over keep-alive connections. The two servers take turns for ROUNDS rounds, so that load from other
+# processes hits both alike; prints the median requests/s and p99 latency of each, and the ratios.
 #
-# Environment: DURATION (seconds per run, default 5), CONNECTIONS (default 50), THREADS (wrk threads, default 1),
+# Environment: DURATION (seconds per run, default 5), ROUNDS (default 3), CONNECTIONS (default 50),
+# THREADS (wrk threads, default 1),
 # SCRATCH (SwiftPM scratch path, default /tmp/credsync-bench-build), SKIP_BUILD=1 to use the binary already there.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 DURATION="${DURATION:-5}"
+ROUNDS="${ROUNDS:-3}"
 CONNECTIONS="${CONNECTIONS:-50}"
 THREADS="${THREADS:-1}"
 SCRATCH="${SCRATCH:-/tmp/credsync-bench-build}"
-SERVE_SECONDS=$((DURATION * 2 + 30))
+SERVE_SECONDS=$(((DURATION + 2) * ROUNDS * 2 + 30))
 
 if ! command -v wrk >/dev/null; then
     echo "installing wrk" >&2
@@ -70,8 +73,8 @@ start() {
         fi
         sleep 0.1
     done
-    echo "$name did not start" >&2
-    cat "$WORK/$name.err" >&2
+    echo "$name did not start (for credsync: is the 'bench http' subcommand wired to HTTPBenchmark.run?)" >&2
+    cat "$WORK/$name.out" "$WORK/$name.err" >&2
     exit 1
 }
 
@@ -94,10 +97,25 @@ measure() {
 CREDSYNC_URL="$(start credsync "$BINARY" bench http --seconds "$SERVE_SECONDS")"
 NODE_URL="$(start node node "$WORK/server.js" "$SERVE_SECONDS")"
 
-read -r CREDSYNC_RPS CREDSYNC_P99 <<<"$(measure "$CREDSYNC_URL" credsync)"
-read -r NODE_RPS NODE_P99 <<<"$(measure "$NODE_URL" node)"
+# Median of the numbers given, one per line.
+median() {
+    sort -g | awk '{ values[NR] = $1 } END { print (NR % 2) ? values[(NR + 1) / 2] : (values[NR / 2] + values[NR / 2 + 1]) / 2 }'
+}
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, POST with a 35-byte JSON body, $(nproc) cores"
+: >"$WORK/credsync.results"
+: >"$WORK/node.results"
+for round in $(seq 1 "$ROUNDS"); do
+    measure "$CREDSYNC_URL" credsync >>"$WORK/credsync.results"
+    measure "$NODE_URL" node >>"$WORK/node.results"
+    echo "round $round: credsync $(tail -n 1 "$WORK/credsync.results"), node $(tail -n 1 "$WORK/node.results")" >&2
+done
+
+CREDSYNC_RPS="$(cut -d' ' -f1 "$WORK/credsync.results" | median)"
+CREDSYNC_P99="$(cut -d' ' -f2 "$WORK/credsync.results" | median)"
+NODE_RPS="$(cut -d' ' -f1 "$WORK/node.results" | median)"
+NODE_P99="$(cut -d' ' -f2 "$WORK/node.results" | median)"
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, POST with a 35-byte JSON body, $(nproc) cores, median of $ROUNDS rounds"
 printf '%-10s %14s %12s\n' server "requests/s" "p99 (ms)"
 printf '%-10s %14.0f %12.2f\n' credsync "$CREDSYNC_RPS" "$CREDSYNC_P99"
 printf '%-10s %14.0f %12.2f\n' node "$NODE_RPS" "$NODE_P99"

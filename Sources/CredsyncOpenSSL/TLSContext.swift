@@ -4,9 +4,10 @@ internal import COpenSSL
 ///
 /// Client contexts verify the server's certificate chain by default, against the system's trust store or against a
 /// given CA file; hostname checking is set per connection by ``TLSConnection``. Both sides speak TLS 1.2 and 1.3 only.
-// SAFETY: `@unchecked Sendable` because the `SSL_CTX` is configured only inside the factory methods and afterwards only
-// passed to `SSL_new`, which OpenSSL documents as safe to call from many threads on one context.
 public final class TLSContext: @unchecked Sendable {
+    // SAFETY: `@unchecked Sendable` because the `SSL_CTX` is configured only inside the factory methods and afterwards
+    // only passed to `SSL_new`, which OpenSSL documents as safe to call from many threads on one context.
+
     /// How a client checks the server's certificate.
     public enum Verification: Sendable, Hashable {
         /// Checks the chain against the system's default trust store, and the host name.

@@ -241,8 +241,9 @@ private struct ExchangeRun {
             if received.isEmpty {
                 timing.firstByte = elapsed
             }
-            received.append(contentsOf: buffer[0..<count])
-            parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            let bytes = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            received.append(contentsOf: bytes)
+            parser.append(bytes)
         }
     }
 

@@ -18,16 +18,14 @@ public final class HTTPServer: Sendable {
     public typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
 
     private struct Entry {
-        let socket: Socket
+        let connection: ConnectionHandle
         var task: Task<Void, Never>?
-        var idle: Bool
     }
 
     private struct State {
         var connections: [UInt64: Entry] = [:]
         var nextIdentifier: UInt64 = 0
         var rejecting = 0
-        var stopping = false
         var acceptTask: Task<Void, Never>?
         var accepted = 0
         var rejected = 0
@@ -43,6 +41,8 @@ public final class HTTPServer: Sendable {
     let tlsContext: TLSContext?
     private let listener: Socket
     private let state = Mutex(State())
+    /// Set once by ``shutdown(gracePeriod:)``; read without the lock on every request.
+    private let stopping = Atomic(false)
 
     /// Binds, listens and starts serving.
     ///
@@ -123,10 +123,12 @@ public final class HTTPServer: Sendable {
     /// - Parameter gracePeriod: How long requests in flight may run; ``HTTPServerConfiguration/shutdownGracePeriod``
     ///   when `nil`.
     public func shutdown(gracePeriod: Duration? = nil) async {
+        stopping.store(true, ordering: .sequentiallyConsistent)
         let acceptTask = state.withLock { state in
-            state.stopping = true
-            for entry in state.connections.values where entry.idle {
-                entry.socket.shutdown()
+            // A connection going idle now either sees `stopping` or is seen idle here (both are sequentially
+            // consistent), so none sleeps through the shutdown.
+            for entry in state.connections.values where entry.connection.idle.load(ordering: .sequentiallyConsistent) {
+                entry.connection.socket.shutdown()
             }
             return state.acceptTask
         }
@@ -138,7 +140,7 @@ public final class HTTPServer: Sendable {
         await waitForConnections(until: graceDeadline)
 
         let remaining = state.withLock { state in
-            state.connections.values.map { ($0.socket, $0.task) }
+            state.connections.values.map { ($0.connection.socket, $0.task) }
         }
         for (socket, task) in remaining {
             socket.shutdown()
@@ -168,8 +170,9 @@ public final class HTTPServer: Sendable {
                 return
             }
 
+            let handle = ConnectionHandle(socket: socket)
             let admission = state.withLock { state -> (identifier: UInt64?, reject: Bool) in
-                if state.stopping {
+                if stopping.load(ordering: .sequentiallyConsistent) {
                     return (nil, false)
                 }
                 if state.connections.count >= configuration.limits.maxConnections {
@@ -182,13 +185,13 @@ public final class HTTPServer: Sendable {
                 }
                 state.nextIdentifier += 1
                 state.accepted += 1
-                state.connections[state.nextIdentifier] = Entry(socket: socket, task: nil, idle: false)
+                state.connections[state.nextIdentifier] = Entry(connection: handle, task: nil)
                 return (state.nextIdentifier, false)
             }
 
             if let identifier = admission.identifier {
                 let task = Task { [self] in
-                    await serve(socket, identifier: identifier)
+                    await serve(handle, identifier: identifier)
                 }
                 state.withLock { $0.connections[identifier]?.task = task }
             } else if admission.reject {
@@ -201,9 +204,9 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    private func serve(_ socket: Socket, identifier: UInt64) async {
-        await HTTPServerConnection(server: self, socket: socket, identifier: identifier).run()
-        socket.close()
+    private func serve(_ handle: ConnectionHandle, identifier: UInt64) async {
+        await HTTPServerConnection(server: self, handle: handle).run()
+        handle.socket.close()
         state.withLock { _ = $0.connections.removeValue(forKey: identifier) }
     }
 
@@ -222,23 +225,28 @@ public final class HTTPServer: Sendable {
     // MARK: - Connection bookkeeping
 
     /// Marks a connection idle between requests; `false` when the server is stopping and it should close instead.
-    func markIdle(_ identifier: UInt64) -> Bool {
-        state.withLock { state in
-            guard !state.stopping else {
-                return false
-            }
-            state.connections[identifier]?.idle = true
-            return true
-        }
-    }
-
-    /// Marks a connection busy with a request.
-    func markBusy(_ identifier: UInt64) {
-        state.withLock { $0.connections[identifier]?.idle = false }
+    func markIdle(_ handle: ConnectionHandle) -> Bool {
+        handle.idle.store(true, ordering: .sequentiallyConsistent)
+        return !stopping.load(ordering: .sequentiallyConsistent)
     }
 
     /// Whether the server is shutting down.
     var isStopping: Bool {
-        state.withLock { $0.stopping }
+        stopping.load(ordering: .relaxed)
+    }
+}
+
+/// What the server knows of one connection: its socket, and whether it waits idle between requests.
+final class ConnectionHandle: Sendable {
+    let socket: Socket
+    let idle = Atomic(false)
+
+    init(socket: Socket) {
+        self.socket = socket
+    }
+
+    /// Marks the connection busy with a request.
+    func markBusy() {
+        idle.store(false, ordering: .relaxed)
     }
 }

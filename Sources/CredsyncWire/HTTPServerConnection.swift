@@ -5,8 +5,11 @@ struct HTTPServerConnection {
     private static let bufferSize = 16_384
 
     let server: HTTPServer
-    let socket: Socket
-    let identifier: UInt64
+    let handle: ConnectionHandle
+
+    private var socket: Socket {
+        handle.socket
+    }
 
     private var limits: HTTPServerLimits {
         server.configuration.limits
@@ -69,7 +72,7 @@ struct HTTPServerConnection {
                     }
                     deadline = headDeadline!
                 } else {
-                    guard server.markIdle(identifier) else {
+                    guard server.markIdle(handle) else {
                         return
                     }
                     deadline = waitDeadline
@@ -88,7 +91,7 @@ struct HTTPServerConnection {
                     return
                 }
                 if !parser.hasPartialRequest {
-                    server.markBusy(identifier)
+                    handle.markBusy()
                 }
                 if headDeadline == nil && !parser.isReadingBody {
                     headDeadline = min(waitDeadline, .after(limits.headerTimeout))

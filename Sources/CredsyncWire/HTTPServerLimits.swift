@@ -8,8 +8,9 @@ public struct HTTPServerLimits: Hashable, Sendable {
     /// Limits on the request line, header fields and body.
     public var parser: HTTPParserLimits
 
-    /// The most connections served at once. Further connections are answered `503 Service Unavailable` with
-    /// `Connection: close` and closed without reading their request.
+    /// The most connections served at once. Further plain-HTTP connections are answered `503 Service Unavailable`
+    /// with `Connection: close` without reading their request, then closed after at most half a second; further TLS
+    /// connections are closed at once, without a handshake.
     public var maxConnections: Int
 
     /// How long a new connection may take to finish its TLS handshake and send its first request head, and how long

@@ -14,12 +14,11 @@ enum LinuxSystemCalls {
             Int32, UnsafeMutablePointer<sockaddr>?, UnsafeMutablePointer<socklen_t>?, Int32
         ) -> Int32
 
-    // SAFETY: `nonisolated(unsafe)` because each is written once, by the lazy static initializer, and only read after.
-    nonisolated(unsafe) static let epollCreate1: EpollCreate1 = symbol("epoll_create1")
-    nonisolated(unsafe) static let epollControl: EpollControl = symbol("epoll_ctl")
-    nonisolated(unsafe) static let epollWait: EpollWait = symbol("epoll_wait")
-    nonisolated(unsafe) static let eventDescriptor: EventDescriptor = symbol("eventfd")
-    nonisolated(unsafe) static let accept4: Accept4 = symbol("accept4")
+    static let epollCreate1: EpollCreate1 = symbol("epoll_create1")
+    static let epollControl: EpollControl = symbol("epoll_ctl")
+    static let epollWait: EpollWait = symbol("epoll_wait")
+    static let eventDescriptor: EventDescriptor = symbol("eventfd")
+    static let accept4: Accept4 = symbol("accept4")
 
     static let epollIn: UInt32 = 0x001
     static let epollOut: UInt32 = 0x004

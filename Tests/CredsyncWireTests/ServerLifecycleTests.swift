@@ -12,15 +12,15 @@ struct ServerLifecycleTests {
             #expect(server.port > 0)
             #expect(server.baseURL == "http://127.0.0.1:\(server.port)")
             #expect(throws: HTTPServerError(.bind)) {
-                try HTTPServer(configuration: HTTPServerConfiguration(port: server.port)) { _ in .text(200, "") }
+                _ = try HTTPServer(configuration: HTTPServerConfiguration(port: server.port)) { _ in .text(200, "") }
             }
         }
         #expect(throws: HTTPServerError(.invalidAddress)) {
-            try HTTPServer(configuration: HTTPServerConfiguration(host: "localhost")) { _ in .text(200, "") }
+            _ = try HTTPServer(configuration: HTTPServerConfiguration(host: "localhost")) { _ in .text(200, "") }
         }
         #expect(throws: HTTPServerError(.tls)) {
             let tls = HTTPServerConfiguration.TLS(certificateChainFile: "/nonexistent", privateKeyFile: "/nonexistent")
-            try HTTPServer(configuration: HTTPServerConfiguration(tls: tls)) { _ in .text(200, "") }
+            _ = try HTTPServer(configuration: HTTPServerConfiguration(tls: tls)) { _ in .text(200, "") }
         }
     }
 
@@ -64,8 +64,8 @@ struct ServerLifecycleTests {
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }
             }
             #expect(bodies.count == 100)
-            // Handlers sleep concurrently, not one after another.
-            #expect(Deadline.now.duration(since: started) < .seconds(2))
+            // Handlers sleep concurrently, not one after another (which would take 5 s).
+            #expect(Deadline.now.duration(since: started) < .seconds(3))
         }
     }
 
@@ -82,7 +82,7 @@ struct ServerLifecycleTests {
 
         let shutdownStarted = Deadline.now
         await server.shutdown(gracePeriod: .seconds(2))
-        #expect(Deadline.now.duration(since: shutdownStarted) < .seconds(1))
+        #expect(Deadline.now.duration(since: shutdownStarted) < .seconds(2))
         #expect(try await inFlight.value.response().bodyText == "late")
         #expect(server.openConnections == 0)
 
@@ -104,8 +104,8 @@ struct ServerLifecycleTests {
         let started = Deadline.now
         await server.shutdown(gracePeriod: .milliseconds(200))
         let elapsed = Deadline.now.duration(since: started)
-        #expect(elapsed >= .milliseconds(200) && elapsed < .seconds(1))
-        expectFailure(await inFlight.value, .headers, within: .seconds(1))
+        #expect(elapsed >= .milliseconds(200) && elapsed < .milliseconds(2_500))
+        expectFailure(await inFlight.value, .headers, within: .seconds(2))
     }
 
     @Test("idle kept-alive connections close at shutdown")
@@ -118,8 +118,8 @@ struct ServerLifecycleTests {
 
         let started = Deadline.now
         await server.shutdown(gracePeriod: .seconds(5))
-        #expect(Deadline.now.duration(since: started) < .milliseconds(500))
-        #expect(await connection.readAll(within: .milliseconds(500)).isEmpty)
+        #expect(Deadline.now.duration(since: started) < .seconds(2))
+        #expect(await connection.readAll(within: .seconds(2)).isEmpty)
     }
 
     @Test("the last request allowed on a connection is answered with Connection: close")
