@@ -2,7 +2,7 @@
 struct BenchCommand: Command {
     let name = "bench"
     let summary = "Measure credsync against a reference (Node) measured in the same run."
-    let usage = "credsync bench <envelope> [options]"
+    let usage = "credsync bench <envelope|http> [options]"
 
     var discussion: String {
         """
@@ -12,6 +12,6 @@ struct BenchCommand: Command {
     }
 
     var subcommands: [any Command] {
-        [EnvelopeBenchCommand()]
+        [EnvelopeBenchCommand(), HTTPBenchCommand()]
     }
 }
