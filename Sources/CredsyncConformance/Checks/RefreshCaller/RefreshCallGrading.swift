@@ -80,6 +80,12 @@ public enum RefreshCallGrading {
         if let (requirement, verdict) = gradeRefreshTiming(call, log: log) {
             verdicts[requirement] = verdict
         }
+        if let issued = call.issued {
+            let requirement = timingRequirement(issued.statement)
+            verdicts[requirement] =
+                verdicts[requirement]
+                ?? .met("got a token with \(stated(issued.statement)); not called again while valid")
+        }
         return verdicts
     }
 
@@ -184,33 +190,41 @@ public enum RefreshCallGrading {
         guard let prior = call.prior else {
             return nil
         }
-        let requirement: RequirementID =
-            switch prior.statement {
-            case .expiryDate: id("REF-010")
-            case .none: id("REF-011")
-            case .expiresIn: id("REF-012")
-            }
+        let requirement = timingRequirement(prior.statement)
         let allowance =
             Double(log.crossingAllowance.components.seconds) * 1000
             + Double(log.crossingAllowance.components.attoseconds) / 1e15
         let sinceAnswer = call.receivedAt - prior.answeredAt
-        guard prior.expiresAt > call.receivedAt, sinceAnswer > allowance else {
+        guard prior.expiresAt > call.receivedAt else {
             return (requirement, .met("called after the token of call #\(prior.callNumber) expired"))
         }
+        guard sinceAnswer > allowance else {
+            return (requirement, .met("sent while the answer to call #\(prior.callNumber) was on its way"))
+        }
         let left = ((prior.expiresAt - call.receivedAt) / 1000).rounded()
-        let stated =
-            switch prior.statement {
-            case .expiryDate: "its expiry_date"
-            case .none: "no expiry (365 days)"
-            case .expiresIn: "its expires_in (seconds)"
-            }
         return (
             requirement,
             .violated(
                 "called \(Int(sinceAnswer)) ms after call #\(prior.callNumber) got a token still valid for"
-                    + " \(Int(left)) s by \(stated)"
+                    + " \(Int(left)) s by \(stated(prior.statement))"
             )
         )
+    }
+
+    private static func timingRequirement(_ statement: RefreshCall.IssuedToken.Statement) -> RequirementID {
+        switch statement {
+        case .expiryDate: id("REF-010")
+        case .none: id("REF-011")
+        case .expiresIn: id("REF-012")
+        }
+    }
+
+    private static func stated(_ statement: RefreshCall.IssuedToken.Statement) -> String {
+        switch statement {
+        case .expiryDate: "its expiry_date"
+        case .none: "no expiry (365 days)"
+        case .expiresIn: "its expires_in (seconds)"
+        }
     }
 
     static func id(_ text: String) -> RequirementID {

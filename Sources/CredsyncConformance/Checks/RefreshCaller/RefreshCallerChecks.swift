@@ -53,19 +53,19 @@ public enum RefreshCallerChecks {
         aggregate(
             "REF-010",
             expected: "no call while the token last handed out (with expiry_date) is valid",
-            unexercised: "no user and app was called again after getting a token with expiry_date"
+            unexercised: "no token with expiry_date was handed out"
         ),
         aggregate(
             "REF-011",
             expected: "a token without expiry used for 365 days without a call",
-            unexercised: "no user and app was called again after getting a token without expiry",
-            enableWith: "--expiry none, and let Cal.com use the token again"
+            unexercised: "no token without expiry was handed out",
+            enableWith: "--expiry none"
         ),
         aggregate(
             "REF-012",
             expected: "a token with expires_in used for that many seconds without a call",
-            unexercised: "no user and app was called again after getting a token with expires_in",
-            enableWith: "--expiry seconds-in, and let Cal.com use the token again"
+            unexercised: "no token with only expires_in was handed out",
+            enableWith: "--expiry seconds-in"
         ),
     ]
 

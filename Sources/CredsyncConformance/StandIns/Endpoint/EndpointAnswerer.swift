@@ -189,7 +189,8 @@ struct EndpointAnswerer: Sendable {
     private func token(now: Double, pair: String) -> Answer {
         let defects = options.defects
         let accessToken = Self.canary("at")
-        let lifetime = Double(options.lifetime.components.seconds)
+        let lifetime =
+            Double(options.lifetime.components.seconds) + Double(options.lifetime.components.attoseconds) / 1e18
         let nowSeconds = (now / 1000).rounded(.down)
         var tokens = [accessToken]
 
@@ -214,7 +215,7 @@ struct EndpointAnswerer: Sendable {
                 if defects.contains(.expiredToken) {
                     members.append(("expiry_date", .number(now - 3_600_000)))
                 } else if defects.contains(.expiryInSeconds) {
-                    members.append(("expiry_date", .number(nowSeconds + lifetime)))
+                    members.append(("expiry_date", .number((nowSeconds + lifetime).rounded())))
                 } else if options.expiry == .milliseconds {
                     members.append(("expiry_date", .number((now + lifetime * 1000).rounded())))
                 }
@@ -222,7 +223,7 @@ struct EndpointAnswerer: Sendable {
                 if defects.contains(.expiredToken) {
                     members.append(("expires_in", .number(-3600)))
                 } else if defects.contains(.expiryInSeconds) {
-                    members.append(("expires_in", .number(nowSeconds + lifetime)))
+                    members.append(("expires_in", .number((nowSeconds + lifetime).rounded())))
                 } else {
                     members.append(("expires_in", .number(lifetime)))
                 }
