@@ -64,7 +64,7 @@ public struct EndpointProbe: Sendable {
             edition: ConformanceReport.EditionFinding(
                 edition: configuration.edition,
                 detected: false,
-                evidence: ["given with --edition (default current)"]
+                evidence: ["--edition \(configuration.edition)"]
             ),
             startedAt: startedAt,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
