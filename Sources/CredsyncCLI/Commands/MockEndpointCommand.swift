@@ -122,7 +122,9 @@ struct MockEndpointCommand: Command {
             reason = why
             break
         }
-        signals.forEach { $0.cancel() }
+        for source in signals {
+            source.cancel()
+        }
         Self.restoreSignals()
         await endpoint.shutdown()
 
