@@ -87,7 +87,7 @@ struct EndpointProbeTests {
             secret: Support.secret,
             defects: [defect],
             slowResponseDelay: .milliseconds(600),
-            lockHold: .milliseconds(300)
+            lockHold: .milliseconds(800)
         )
         // Latency is judged tightly only where it is the defect: other tests load the machine at the same time.
         let budget: Duration = defect == .slowResponse ? .milliseconds(300) : .seconds(10)
