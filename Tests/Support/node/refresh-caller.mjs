@@ -4,7 +4,7 @@
 //
 // Usage: node refresh-caller.mjs '<plan JSON>'
 // Plan: {"url": "http://127.0.0.1:PORT/api/getToken", "steps": [step or [step, step] (in parallel), ...]}
-// Step: {"method": "POST", "query": "?reason=refresh", "path": "/other", "headers": {"name": "value"},
+// Step: {"url": "another endpoint's URL", "method": "POST", "query": "?reason=refresh", "path": "/other", "headers": {"name": "value"},
 //        "form": [["calcomUserId", "1"], ["appSlug", "zoom"]] | "json": {...} | "raw": "text",
 //        "contentType": "...", "waitMs": 0, "timeoutMs": 5000}
 // Prints one JSON array: per step {status, contentType, body} or {error}.
@@ -15,7 +15,7 @@ async function call(step) {
     if (step.waitMs) {
         await new Promise((resolve) => setTimeout(resolve, step.waitMs));
     }
-    const base = new URL(plan.url);
+    const base = new URL(step.url ?? plan.url);
     const url = new URL((step.path ?? base.pathname) + (step.query ?? ""), base);
     const headers = { ...(step.headers ?? {}) };
     let body;

@@ -85,33 +85,42 @@ struct RefreshCallerCheckTests {
         ),
     ]
 
-    /// Runs a caller against a fresh stand-in and grades its calls.
-    static func grade(_ planted: Planted, _ calls: [[String: Any]]) async throws -> [CheckResult] {
-        let endpoint = try EndpointStandIn(
-            EndpointStandInOptions(
-                edition: planted.edition,
-                expiry: planted.expiry,
-                lifetime: .seconds(60),
-                secret: Script.secret,
-                crossingAllowance: .milliseconds(100)
+    /// Runs the clean and the planted caller, each against a fresh stand-in, in one Node process, and grades each
+    /// stand-in's calls.
+    static func grade(_ planted: Planted) async throws -> (clean: [CheckResult], planted: [CheckResult]) {
+        let endpoints = try (0..<2).map { _ in
+            try EndpointStandIn(
+                EndpointStandInOptions(
+                    edition: planted.edition,
+                    expiry: planted.expiry,
+                    lifetime: .seconds(60),
+                    secret: Script.secret,
+                    crossingAllowance: .milliseconds(100)
+                )
             )
-        )
-        let clean = Script.calcom(app: "zoom", headers: planted.edition == .legacy ? [:] : nil)
-        _ = try await Script.run(endpoint.url, [clean] + calls)
-        await endpoint.shutdown()
-        return await CheckRunner(checks: RefreshCallerChecks.checks(for: planted.edition)).run(endpoint.log)
+        }
+        let first = Script.calcom(app: "zoom", headers: planted.edition == .legacy ? [:] : nil)
+        let steps = zip(endpoints, [planted.clean(), planted.planted()]).flatMap { endpoint, calls in
+            ([first] + calls).map { $0.merging(["url": endpoint.url]) { $1 } }
+        }
+        _ = try await Script.run(endpoints[0].url, steps)
+        var graded: [[CheckResult]] = []
+        for endpoint in endpoints {
+            await endpoint.shutdown()
+            graded.append(await CheckRunner(checks: RefreshCallerChecks.checks(for: planted.edition)).run(endpoint.log))
+        }
+        return (graded[0], graded[1])
     }
 
     @Test("the check fails with its defect planted in the caller, and passes without", arguments: planted)
     func plantedDefect(planted: Planted) async throws {
         let requirement = try #require(Catalog.standard.requirement(defect: planted.defect, side: .refreshCaller))
         #expect(requirement.id.description == planted.id)
+        let (clean, broken) = try await Self.grade(planted)
 
-        let clean = try await Self.grade(planted, planted.clean())
         #expect(clean.first { $0.id == requirement.id }?.verdict == .pass)
         #expect(clean.filter { $0.verdict == .fail || $0.verdict == .warn || $0.verdict == .error }.isEmpty)
 
-        let broken = try await Self.grade(planted, planted.planted())
         let notMet = broken.filter { $0.verdict == .fail || $0.verdict == .warn || $0.verdict == .error }
         #expect(notMet.map(\.id) == [requirement.id], "\(notMet.map { "\($0.id): \($0.observed)" })")
         #expect(notMet.first?.verdict == (requirement.level.isMandatory ? .fail : .warn))

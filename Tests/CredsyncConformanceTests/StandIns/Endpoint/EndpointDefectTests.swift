@@ -113,24 +113,42 @@ struct EndpointDefectTests {
         }
     }
 
-    static func answers(_ defects: Set<EndpointDefect>, _ reveal: Reveal) async throws -> Bool {
-        let endpoint = try EndpointStandIn(
-            EndpointStandInOptions(
-                edition: reveal.edition,
-                secret: Script.secret,
-                defects: defects,
-                slowResponseDelay: .milliseconds(300)
+    /// Starts a planted and a clean stand-in, runs the steps against both in one Node process, and says whether
+    /// each shows the defect.
+    static func shown(_ defect: EndpointDefect, _ reveal: Reveal) async throws -> (planted: Bool, clean: Bool) {
+        let endpoints = try [[defect], []].map { (defects: Set<EndpointDefect>) in
+            try EndpointStandIn(
+                EndpointStandInOptions(
+                    edition: reveal.edition,
+                    secret: Script.secret,
+                    defects: defects,
+                    slowResponseDelay: .milliseconds(300)
+                )
             )
+        }
+        let steps = endpoints.map { endpoint in
+            reveal.steps().map { step -> Any in
+                if let group = step as? [[String: Any]] {
+                    return group.map { $0.merging(["url": endpoint.url]) { $1 } }
+                }
+                return (step as? [String: Any] ?? [:]).merging(["url": endpoint.url]) { $1 }
+            }
+        }
+        let results = try await Script.run(endpoints[0].url, steps[0] + steps[1])
+        for endpoint in endpoints {
+            await endpoint.shutdown()
+        }
+        let half = results.count / 2
+        return (
+            reveal.shows(Array(results[..<half])) && reveal.recorded(endpoints[0].calls),
+            reveal.shows(Array(results[half...])) && reveal.recorded(endpoints[1].calls)
         )
-        let results = try await Script.run(endpoint.url, reveal.steps())
-        await endpoint.shutdown()
-        return reveal.shows(results) && reveal.recorded(endpoint.calls)
     }
 
     @Test("the defect shows, and the clean stand-in does not show it", arguments: EndpointDefect.allCases)
     func shows(defect: EndpointDefect) async throws {
-        let reveal = Self.reveal(defect)
-        #expect(try await Self.answers([defect], reveal))
-        #expect(try await !Self.answers([], reveal))
+        let shown = try await Self.shown(defect, Self.reveal(defect))
+        #expect(shown.planted)
+        #expect(!shown.clean)
     }
 }
