@@ -2,16 +2,15 @@
 // exactly as Cal.com's OAuthManager does (POST, a URLSearchParams body, the secret header), or with one planted
 // deviation.
 //
-// Usage: node refresh-caller.mjs '<plan JSON>'
+// Usage: node refresh-caller.mjs '<plan JSON>', or node refresh-caller.mjs --serve: then each line on standard input
+// is {"id": N, "plan": <plan>} and each answer a line {"id": N, "results": [...]}, so one Node serves a whole suite.
 // Plan: {"url": "http://127.0.0.1:PORT/api/getToken", "steps": [step or [step, step] (in parallel), ...]}
 // Step: {"url": "another endpoint's URL", "method": "POST", "query": "?reason=refresh", "path": "/other", "headers": {"name": "value"},
 //        "form": [["calcomUserId", "1"], ["appSlug", "zoom"]] | "json": {...} | "raw": "text",
 //        "contentType": "...", "waitMs": 0, "timeoutMs": 5000}
 // Prints one JSON array: per step {status, contentType, body} or {error}.
 
-const plan = JSON.parse(process.argv[2]);
-
-async function call(step) {
+async function call(plan, step) {
     if (step.waitMs) {
         await new Promise((resolve) => setTimeout(resolve, step.waitMs));
     }
@@ -52,12 +51,24 @@ async function call(step) {
     }
 }
 
-const results = [];
-for (const step of plan.steps) {
-    if (Array.isArray(step)) {
-        results.push(...(await Promise.all(step.map(call))));
-    } else {
-        results.push(await call(step));
+async function run(plan) {
+    const results = [];
+    for (const step of plan.steps) {
+        if (Array.isArray(step)) {
+            results.push(...(await Promise.all(step.map((one) => call(plan, one)))));
+        } else {
+            results.push(await call(plan, step));
+        }
     }
+    return results;
 }
-process.stdout.write(JSON.stringify(results));
+
+if (process.argv[2] === "--serve") {
+    const { createInterface } = await import("node:readline");
+    for await (const line of createInterface({ input: process.stdin })) {
+        const request = JSON.parse(line);
+        run(request.plan).then((results) => process.stdout.write(JSON.stringify({ id: request.id, results }) + "\n"));
+    }
+} else {
+    process.stdout.write(JSON.stringify(await run(JSON.parse(process.argv[2]))));
+}

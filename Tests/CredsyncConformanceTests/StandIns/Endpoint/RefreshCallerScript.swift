@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs `Tests/Support/node/refresh-caller.mjs`: Node's fetch calling the stand-in as Cal.com's OAuthManager does,
@@ -53,23 +54,88 @@ enum RefreshCallerScript {
 
     /// Runs the steps against a URL; a step is a dictionary or an array of dictionaries run in parallel.
     static func run(_ url: String, _ steps: [Any]) async throws -> [Result] {
-        let node = try #require(nodePath, "the stand-in's tests need Node 20 on the PATH")
         let plan = try JSONSerialization.data(withJSONObject: ["url": url, "steps": steps])
+        return try await NodeCaller.shared.run(plan)
+    }
+}
+
+/// One Node process, started on first use, that runs every test's plans (`refresh-caller.mjs --serve`), so the
+/// suite starts Node once rather than once per test.
+actor NodeCaller {
+    struct Reply: Decodable {
+        let id: Int
+        let results: [RefreshCallerScript.Result]
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let shared = NodeCaller()
+
+    private var input: FileHandle?
+    private var waiting: [Int: CheckedContinuation<[RefreshCallerScript.Result], any Error>] = [:]
+    private var nextID = 0
+
+    func run(_ plan: Data) async throws -> [RefreshCallerScript.Result] {
+        let input = try start()
+        nextID += 1
+        let id = nextID
+        let line = Data("{\"id\":\(id),\"plan\":".utf8) + plan + Data("}\n".utf8)
+        return try await withCheckedThrowingContinuation { continuation in
+            waiting[id] = continuation
+            input.write(line)
+        }
+    }
+
+    private func start() throws -> FileHandle {
+        if let input {
+            return input
+        }
+        let node = try #require(RefreshCallerScript.nodePath, "the stand-in's tests need Node 20 on the PATH")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [scriptPath, String(decoding: plan, as: UTF8.self)]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        let ended = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in ended.continuation.finish() }
-        try process.run()
-        let watchdog = Task {
-            try await Task.sleep(for: .seconds(30))
-            process.terminate()
+        process.arguments = [RefreshCallerScript.scriptPath, "--serve"]
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        let pending = Mutex(Data())
+        stdout.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            let lines = pending.withLock { buffer -> [Data] in
+                buffer += chunk
+                var lines: [Data] = []
+                while let end = buffer.firstIndex(of: 10) {
+                    lines.append(Data(buffer[buffer.startIndex..<end]))
+                    buffer = Data(buffer[buffer.index(after: end)...])
+                }
+                return lines
+            }
+            for line in lines {
+                Task { await NodeCaller.shared.received(line) }
+            }
         }
-        for await _ in ended.stream {}
-        watchdog.cancel()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        return try JSONDecoder().decode([Result].self, from: data)
+        process.terminationHandler = { _ in
+            Task { await NodeCaller.shared.ended() }
+        }
+        try process.run()
+        input = stdin.fileHandleForWriting
+        return stdin.fileHandleForWriting
+    }
+
+    private func received(_ line: Data) {
+        guard let reply = try? JSONDecoder().decode(Reply.self, from: line) else {
+            return
+        }
+        waiting.removeValue(forKey: reply.id)?.resume(returning: reply.results)
+    }
+
+    private func ended() {
+        for continuation in waiting.values {
+            continuation.resume(throwing: Failure(description: "the Node caller ended"))
+        }
+        waiting = [:]
+        input = nil
     }
 }
