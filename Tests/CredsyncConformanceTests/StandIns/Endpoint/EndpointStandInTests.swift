@@ -126,4 +126,24 @@ struct EndpointStandInTests {
         }
         #expect(throws: EndpointStandInError.self) { try EndpointDefect(name: "slow") }
     }
+
+    @Test("grants from USER:APP and from a seed file; precise errors otherwise")
+    func grants() throws {
+        #expect(
+            try EndpointGrant(parsing: "42:office365-calendar")
+                == EndpointGrant(calcomUserId: 42, appSlug: "office365-calendar")
+        )
+        for bad in ["x:zoom", "0:zoom", "01:zoom", "1:", "1", "-1:zoom"] {
+            #expect(throws: EndpointStandInError.self) { try EndpointGrant(parsing: bad) }
+        }
+        let seed = #"{"grants": [{"calcomUserId": 1, "appSlug": "zoom"}, {"calcomUserId": "2", "appSlug": "msteams"}]}"#
+        #expect(
+            try EndpointGrant.parse(seed: Data(seed.utf8)) == [
+                EndpointGrant(calcomUserId: 1, appSlug: "zoom"), EndpointGrant(calcomUserId: 2, appSlug: "msteams"),
+            ]
+        )
+        for bad in [#"[]"#, #"{"grants": []}"#, #"{"grants": [{"calcomUserId": 1.5, "appSlug": "zoom"}]}"#] {
+            #expect(throws: EndpointStandInError.self) { try EndpointGrant.parse(seed: Data(bad.utf8)) }
+        }
+    }
 }
