@@ -3,6 +3,16 @@
 extension Catalog {
     static let endpointRequirements: [Requirement] = endpointAnswer + endpointAccess + endpointBehaviour
 
+    /// The probe's tests, which plant each defect in the sync endpoint stand-in and see its one check fail.
+    private static func probeCovered(defect: String) -> Coverage {
+        Coverage(
+            checks: [.probeEndpoint],
+            defect: defect,
+            status: .covered,
+            tests: ["Tests/CredsyncConformanceTests/Checks/Endpoint/EndpointProbeTests.swift"]
+        )
+    }
+
     private static let endpointAnswer: [Requirement] = [
         Requirement(
             "END-001",
@@ -16,7 +26,7 @@ extension Catalog {
                 """,
             sources: [.oauthManager, .exampleGetToken],
             note: "Cal.com acts on a few unusable statuses only; a 200 is what every caller handles.",
-            coverage: .planned([.probeEndpoint], defect: "error-status-on-success")
+            coverage: probeCovered(defect: "error-status-on-success")
         ),
         Requirement(
             "END-002",
@@ -26,7 +36,7 @@ extension Catalog {
             title: "Answer labelled application/json",
             statement: "The 200 answer carries Content-Type: application/json.",
             sources: [.oauthManager],
-            coverage: .planned([.probeEndpoint], defect: "text-content-type")
+            coverage: probeCovered(defect: "text-content-type")
         ),
         Requirement(
             "END-003",
@@ -39,7 +49,7 @@ extension Catalog {
             note: """
                 Otherwise Cal.com fails with "Invalid token response" or "Invalid refreshed tokens were returned".
                 """,
-            coverage: .planned([.probeEndpoint], defect: "missing-access-token")
+            coverage: probeCovered(defect: "missing-access-token")
         ),
         Requirement(
             "END-004",
@@ -53,7 +63,7 @@ extension Catalog {
                 """,
             sources: [.universalSchema],
             note: "A scope array or a string expiry fails OAuth2UniversalSchema: \"Invalid token response\".",
-            coverage: .planned([.probeEndpoint], defect: "scope-as-array")
+            coverage: probeCovered(defect: "scope-as-array")
         ),
         Requirement(
             "END-005",
@@ -67,7 +77,7 @@ extension Catalog {
                 Without one OAuthManager assumes 365 days, and apps still on the legacy parser (HubSpot, Zoho, \
                 Pipedrive, …) refuse an answer with no numeric field. The example endpoint sends none.
                 """,
-            coverage: .planned([.probeEndpoint], defect: "no-expiry")
+            coverage: probeCovered(defect: "no-expiry")
         ),
         Requirement(
             "END-006",
@@ -76,15 +86,15 @@ extension Catalog {
             [.current],
             title: "Expiry in the right unit",
             statement: """
-                expiry_date, when present, is epoch milliseconds (at least 10^12); expires_in, when present, is \
-                relative seconds (below 10^9).
+                expiry_date, when present, is epoch milliseconds (at least 10^11: an epoch in seconds stays below \
+                that until the year 5138); expires_in, when present, is relative seconds (below 10^9).
                 """,
             sources: [.oauthManager],
             note: """
                 An expiry_date in seconds reads as 1970, so every API call triggers another refresh; a large \
                 expires_in is read as epoch seconds.
                 """,
-            coverage: .planned([.probeEndpoint], defect: "expiry-in-seconds")
+            coverage: probeCovered(defect: "expiry-in-seconds")
         ),
         Requirement(
             "END-007",
@@ -95,7 +105,7 @@ extension Catalog {
             statement: "expiry_date, when present, is later than now; expires_in, when present, is positive.",
             sources: [.oauthManager],
             note: "An expired token makes Cal.com call again at once.",
-            coverage: .planned([.probeEndpoint], defect: "expired-token")
+            coverage: probeCovered(defect: "expired-token")
         ),
         Requirement(
             "END-008",
@@ -106,7 +116,7 @@ extension Catalog {
             statement: "The answer should not carry refresh_token: the platform owns refreshing.",
             sources: [.oauthManager, .parseRefreshTokenResponse],
             note: "Cal.com never uses it in sync mode; the legacy parser inserts a placeholder when it is absent.",
-            coverage: .planned([.probeEndpoint], defect: "leak-refresh-token")
+            coverage: probeCovered(defect: "leak-refresh-token")
         ),
     ]
 
@@ -122,8 +132,12 @@ extension Catalog {
                 body, the only form Cal.com sends.
                 """,
             sources: [.oauthManager, .run("fetch with URLSearchParams sends the form content type")],
-            note: "The docs show the body as a JSON-like object; it is not JSON.",
-            coverage: .planned([.probeEndpoint], defect: "json-body-only")
+            note: """
+                The docs show the body as a JSON-like object; it is not JSON. When the form call is refused with a \
+                4xx, the probe sends the same fields as JSON: a token then fails this check, and the other checks \
+                judge the JSON answers, so that the one defect shows once.
+                """,
+            coverage: probeCovered(defect: "json-body-only")
         ),
         Requirement(
             "END-010",
@@ -131,9 +145,13 @@ extension Catalog {
             .endpoint,
             [.current],
             title: "Missing secret rejected",
-            statement: "A refresh call without the secret header gets 403 and no token.",
+            statement: """
+                A refresh call without the secret header is refused: no access_token and a status other than 2xx \
+                (403, as the example endpoint answers).
+                """,
             sources: [.exampleGetToken, .oauthManager],
-            coverage: .planned([.probeEndpoint], defect: "accept-missing-secret")
+            note: "Cal.com never sees this answer; a 5xx refusal is END-016's finding.",
+            coverage: probeCovered(defect: "accept-missing-secret")
         ),
         Requirement(
             "END-011",
@@ -142,11 +160,11 @@ extension Catalog {
             [.current],
             title: "Wrong secret rejected",
             statement: """
-                A refresh call whose secret header holds another value, or the secret with its case changed, gets \
-                403 and no token.
+                A refresh call whose secret header holds another value, or the secret with its case changed, is \
+                refused: no access_token and a status other than 2xx (403, as the example endpoint answers).
                 """,
             sources: [.exampleGetToken],
-            coverage: .planned([.probeEndpoint], defect: "accept-wrong-secret")
+            coverage: probeCovered(defect: "accept-wrong-secret")
         ),
         Requirement(
             "END-012",
@@ -154,9 +172,13 @@ extension Catalog {
             .endpoint,
             [.current],
             title: "Secret under the legacy header name rejected",
-            statement: "The right secret sent only under calcom-webhook-secret gets 403 and no token.",
+            statement: """
+                The right secret sent only under calcom-webhook-secret earns no token: the call is refused (no \
+                access_token, no 2xx), or at least gets nothing a call with no secret at all does not get.
+                """,
             sources: [.constants, .refreshOAuthTokens],
-            coverage: .planned([.probeEndpoint], defect: "accept-legacy-header")
+            note: "An endpoint that hands out tokens without any secret fails END-010; this check is about the name.",
+            coverage: probeCovered(defect: "accept-legacy-header")
         ),
         Requirement(
             "END-013",
@@ -168,32 +190,43 @@ extension Catalog {
                 A valid refresh call with no secret header gets its token: the legacy caller sends none.
                 """,
             sources: [.refreshOAuthTokensLegacy, .pullRequest(13907)],
-            note: "Such an endpoint must be protected otherwise; see CFG-017.",
-            coverage: .planned([.probeEndpoint], defect: "require-secret")
+            note: """
+                Such an endpoint must be protected otherwise; see CFG-017. With a secret known, the probe's other \
+                legacy calls carry it under calcom-webhook-secret (as #13907-era callers did), so that this check \
+                alone judges the secret-less call.
+                """,
+            coverage: probeCovered(defect: "require-secret")
         ),
         Requirement(
             "END-014",
             .must,
             .endpoint,
             [.legacy, .current],
-            title: "Unknown user gets no token",
-            statement: "A refresh call for a calcomUserId the platform does not know gets a 4xx and no access_token.",
+            title: "Unknown or malformed user gets no token",
+            statement: """
+                A refresh call for a calcomUserId the platform does not know, or with calcomUserId missing or not a \
+                decimal integer, gets a non-2xx status and no access_token.
+                """,
             sources: [.oauthManager],
-            note: "The example endpoint ignores calcomUserId and hands out its one token.",
-            coverage: .planned([.probeEndpoint], defect: "ignore-user-id")
+            note: """
+                The example endpoint ignores calcomUserId and hands out its one token. The probe's unknown user is \
+                2147483648, above the range of Cal.com's integer user ids. A 5xx is END-016's finding.
+                """,
+            coverage: probeCovered(defect: "ignore-user-id")
         ),
         Requirement(
             "END-015",
             .must,
             .endpoint,
             [.legacy, .current],
-            title: "Unknown app or malformed fields get no token",
+            title: "Unknown or missing app gets no token",
             statement: """
-                A refresh call with an unknown appSlug, or with calcomUserId or appSlug missing or not well formed \
-                (calcomUserId must be a decimal integer), gets a non-2xx status and no access_token.
+                A refresh call with an unknown appSlug, or with appSlug missing or empty, gets a non-2xx status and \
+                no access_token.
                 """,
             sources: [.oauthManager, .exampleGetToken],
-            coverage: .planned([.probeEndpoint], defect: "ignore-app-slug")
+            note: "The probe's unknown app is credsync-probe-no-such-app, a slug no Cal.com app uses.",
+            coverage: probeCovered(defect: "ignore-app-slug")
         ),
         Requirement(
             "END-016",
@@ -207,7 +240,7 @@ extension Catalog {
                 """,
             sources: [.exampleGetToken],
             note: "The example endpoint answers 500 {\"error\":\"Unhandled values\"} for an unknown app.",
-            coverage: .planned([.probeEndpoint], defect: "client-error-500")
+            coverage: probeCovered(defect: "client-error-500")
         ),
         Requirement(
             "END-017",
@@ -223,7 +256,7 @@ extension Catalog {
                 Google Calendar marks the credential invalid on invalid_grant even in sync mode, and a later push \
                 does not clear the flag.
                 """,
-            coverage: .planned([.probeEndpoint], defect: "invalid-grant-on-error")
+            coverage: probeCovered(defect: "invalid-grant-on-error")
         ),
     ]
 
@@ -236,7 +269,11 @@ extension Catalog {
             title: "Answers without redirecting",
             statement: "The endpoint should answer at its URL, not with a 3xx.",
             sources: [.inference("fetch follows redirects and forwards the custom secret header across origins")],
-            coverage: .planned([.probeEndpoint], defect: "redirect")
+            note: """
+                The probe follows none, save one 307 or 308 to the same origin, which fetch takes with the same \
+                method, body and secret, so that the answer checks judge what Cal.com would get.
+                """,
+            coverage: probeCovered(defect: "redirect")
         ),
         Requirement(
             "END-019",
@@ -247,7 +284,7 @@ extension Catalog {
             statement: "A valid refresh call should be answered within 5 seconds (configurable).",
             sources: [.oauthManager],
             note: "Cal.com has no timeout on the sync call: a slow endpoint stalls bookings and availability.",
-            coverage: .planned([.probeEndpoint], defect: "slow-response")
+            coverage: probeCovered(defect: "slow-response")
         ),
         Requirement(
             "END-020",
@@ -256,11 +293,12 @@ extension Catalog {
             [.legacy, .current],
             title: "Concurrent refreshes for one user all succeed",
             statement: """
-                Several simultaneous valid refresh calls for the same user and app each get 200 and a valid token.
+                Several simultaneous valid refresh calls for the same user and app each get the answer a lone call \
+                gets: 200 and a token.
                 """,
             sources: [.oauthManager],
             note: "Cal.com does not deduplicate refresh calls; parallel calendar requests can each trigger one.",
-            coverage: .planned([.probeEndpoint], defect: "refresh-lock-conflict")
+            coverage: probeCovered(defect: "refresh-lock-conflict")
         ),
     ]
 }

@@ -3,6 +3,17 @@
 extension Catalog {
     static let refreshCallerRequirements: [Requirement] = refreshRequest + refreshTreatment
 
+    /// The test that plants each caller defect in an independent Node caller against `credsync mock endpoint`'s
+    /// stand-in and sees exactly that check fail, and pass without it.
+    private static func mockEndpointCovered(defect: String) -> Coverage {
+        Coverage(
+            checks: [.mockEndpoint],
+            defect: defect,
+            status: .covered,
+            tests: ["Tests/CredsyncConformanceTests/Checks/RefreshCaller/RefreshCallerCheckTests.swift"]
+        )
+    }
+
     private static let refreshRequest: [Requirement] = [
         Requirement(
             "REF-001",
@@ -15,7 +26,7 @@ extension Catalog {
                 query added (no ?reason=refresh).
                 """,
             sources: [.oauthManager, .refreshOAuthTokensLegacy, .docs("step 3")],
-            coverage: .planned([.mockEndpoint], defect: "add-query")
+            coverage: mockEndpointCovered(defect: "add-query")
         ),
         Requirement(
             "REF-002",
@@ -25,7 +36,7 @@ extension Catalog {
             title: "Form-encoded content type",
             statement: "The call carries Content-Type: application/x-www-form-urlencoded (charset=UTF-8 allowed).",
             sources: [.oauthManager, .run("fetch sets application/x-www-form-urlencoded;charset=UTF-8")],
-            coverage: .planned([.mockEndpoint], defect: "json-content-type")
+            coverage: mockEndpointCovered(defect: "json-content-type")
         ),
         Requirement(
             "REF-003",
@@ -35,7 +46,7 @@ extension Catalog {
             title: "Body has exactly calcomUserId and appSlug",
             statement: "The form body has the fields calcomUserId and appSlug, each once, and nothing else.",
             sources: [.oauthManager, .docs("step 3")],
-            coverage: .planned([.mockEndpoint], defect: "extra-field")
+            coverage: mockEndpointCovered(defect: "extra-field")
         ),
         Requirement(
             "REF-004",
@@ -45,7 +56,7 @@ extension Catalog {
             title: "No JSON body",
             statement: "The body is URL-encoded, not JSON, despite the docs' JSON-like example.",
             sources: [.oauthManager, .docs("step 3")],
-            coverage: .planned([.mockEndpoint], defect: "json-body")
+            coverage: mockEndpointCovered(defect: "json-body")
         ),
         Requirement(
             "REF-005",
@@ -59,7 +70,7 @@ extension Catalog {
                 """,
             sources: [.oauthManager],
             note: "The 2023 zoho-bigin code passed the credential id.",
-            coverage: .planned([.mockEndpoint], defect: "credential-id-as-user-id")
+            coverage: mockEndpointCovered(defect: "credential-id-as-user-id")
         ),
         Requirement(
             "REF-006",
@@ -70,7 +81,7 @@ extension Catalog {
             statement: "appSlug is the app's metadata slug (google-calendar, zoom), not its directory name.",
             sources: [.oauthManager],
             note: "The 2023 Zoom code sent zoomvideo, its directory name.",
-            coverage: .planned([.mockEndpoint], defect: "dir-name-slug")
+            coverage: mockEndpointCovered(defect: "dir-name-slug")
         ),
         Requirement(
             "REF-007",
@@ -83,7 +94,7 @@ extension Catalog {
                 calcom-credential-sync-secret), once.
                 """,
             sources: [.oauthManager, .constants],
-            coverage: .planned([.mockEndpoint], defect: "omit-secret-header")
+            coverage: mockEndpointCovered(defect: "omit-secret-header")
         ),
         Requirement(
             "REF-008",
@@ -96,7 +107,7 @@ extension Catalog {
                 CALCOM_CREDENTIAL_SYNC_HEADER_NAME defaulting to calcom-webhook-secret) must send the secret itself.
                 """,
             sources: [.refreshOAuthTokensLegacy, .refreshOAuthTokens, .pullRequest(13907)],
-            coverage: .planned([.mockEndpoint], defect: "wrong-secret-on-refresh")
+            coverage: mockEndpointCovered(defect: "wrong-secret-on-refresh")
         ),
         Requirement(
             "REF-009",
@@ -106,7 +117,7 @@ extension Catalog {
             title: "Never called for team credentials",
             statement: "No refresh call is made for a credential without a userId (a team credential).",
             sources: [.oauthManager, .refreshOAuthTokensLegacy],
-            coverage: .planned([.mockEndpoint], defect: "refresh-team-credential")
+            coverage: mockEndpointCovered(defect: "refresh-team-credential")
         ),
         Requirement(
             "REF-010",
@@ -118,7 +129,7 @@ extension Catalog {
                 A credential whose expiry_date (epoch ms) is in the future is used without a refresh call.
                 """,
             sources: [.oauthManager],
-            coverage: .planned([.mockEndpoint], defect: "refresh-every-use")
+            coverage: mockEndpointCovered(defect: "refresh-every-use")
         ),
     ]
 
@@ -131,7 +142,7 @@ extension Catalog {
             title: "No expiry means 365 days",
             statement: "An answer with neither expiry_date nor expires_in is stored with expiry_date = now + 365 days.",
             sources: [.oauthManager, .file("packages/app-store/_utils/oauth/OAuthManager.test.ts")],
-            coverage: .planned([.mockEndpoint], defect: "no-expiry-means-expired")
+            coverage: mockEndpointCovered(defect: "no-expiry-means-expired")
         ),
         Requirement(
             "REF-012",
@@ -144,7 +155,7 @@ extension Catalog {
                 expires_in × 1000) and without expires_in.
                 """,
             sources: [.oauthManager],
-            coverage: .planned([.mockEndpoint], defect: "expires-in-as-milliseconds")
+            coverage: mockEndpointCovered(defect: "expires-in-as-milliseconds")
         ),
         Requirement(
             "REF-013",
