@@ -56,7 +56,7 @@ let package = Package(
         // Checks grouped by the side they judge, the stand-ins, the runner and the reports.
         .target(
             name: "CredsyncConformance",
-            dependencies: ["Credsync", "CredsyncWire", "CredsyncStore"],
+            dependencies: ["Credsync", "CredsyncOpenSSL", "CredsyncWire", "CredsyncStore"],
             swiftSettings: strictSettings
         ),
         // The command line: parses flags and wires the library together. Kept apart from `main` so tests can
@@ -103,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CredsyncCLITests",
-            dependencies: ["CredsyncCLI", "Credsync"],
+            dependencies: ["CredsyncCLI", "Credsync", "CredsyncConformance", "CredsyncWire"],
             swiftSettings: strictSettings
         ),
         .testTarget(
