@@ -1,0 +1,113 @@
+public import Credsync
+public import CredsyncWire
+import Foundation
+
+/// The answer a check expects from the webhook, taken from the library's per-edition answers, and how an actual
+/// response is compared with it.
+public struct CalcomExpectedAnswer: Sendable, Hashable, CustomStringConvertible {
+    /// What the body must be.
+    public enum Body: Sendable, Hashable {
+        /// JSON equal to this value.
+        case json(JSONValue)
+        /// A JSON object with this key, whatever its value (Zod's issues vary by version).
+        case jsonWithKey(String)
+        /// Exactly these bytes.
+        case bytes([UInt8])
+        /// Anything.
+        case any
+    }
+
+    /// The status code.
+    public let status: Int
+
+    /// The media type of `Content-Type`, lowercased, or `nil` for an answer without one.
+    public let mediaType: String?
+
+    /// Whether the media type is compared at all.
+    public let checksMediaType: Bool
+
+    /// What the body must be.
+    public let body: Body
+
+    /// Makes an expectation.
+    public init(status: Int, mediaType: String?, checksMediaType: Bool = true, body: Body) {
+        self.status = status
+        self.mediaType = mediaType
+        self.checksMediaType = checksMediaType
+        self.body = body
+    }
+
+    /// The exact answer of a webhook branch in an edition, from ``WebhookResponses``.
+    ///
+    /// - Parameters:
+    ///   - branch: The branch.
+    ///   - edition: The edition.
+    ///   - userIdText: The user id for the 200 messages.
+    /// - Returns: The expectation, or `nil` when the edition has no such branch.
+    public static func webhook(_ branch: WebhookBranch, in edition: Edition, userIdText: String = "1")
+        -> CalcomExpectedAnswer?
+    {
+        let context = WebhookResponses.Context(userIdText: userIdText)
+        guard let message = WebhookResponses.response(for: branch, in: edition, context: context) else {
+            return nil
+        }
+        let media = message.contentType.map(Self.mediaType(of:))
+        if branch == .schemaViolation && media == "application/json" {
+            return CalcomExpectedAnswer(status: message.status, mediaType: media, body: .jsonWithKey("error"))
+        }
+        if message.body.isEmpty {
+            return CalcomExpectedAnswer(status: message.status, mediaType: media, checksMediaType: false, body: .any)
+        }
+        if media == "application/json", let value = try? JSONParser.parse(message.body) {
+            return CalcomExpectedAnswer(status: message.status, mediaType: media, body: .json(value))
+        }
+        return CalcomExpectedAnswer(status: message.status, mediaType: media, body: .bytes(message.body))
+    }
+
+    /// Whether a response is this answer.
+    ///
+    /// - Parameter response: The response.
+    /// - Returns: Whether status, media type and body all match.
+    public func matches(_ response: HTTPResponse) -> Bool {
+        guard response.status == status else {
+            return false
+        }
+        if checksMediaType && Self.mediaType(of: response) != mediaType {
+            return false
+        }
+        switch body {
+        case .any:
+            return true
+        case .bytes(let bytes):
+            return response.body == bytes
+        case .json(let value):
+            return (try? JSONParser.parse(response.body)) == value
+        case .jsonWithKey(let key):
+            return (try? JSONParser.parse(response.body))?.objectValue?[key] != nil
+        }
+    }
+
+    public var description: String {
+        var parts = [String(status)]
+        if checksMediaType {
+            parts.append(mediaType ?? "(no content type)")
+        }
+        switch body {
+        case .any: break
+        case .bytes(let bytes): parts.append("\"" + String(decoding: bytes, as: UTF8.self) + "\"")
+        case .json(let value): parts.append(value.serialized)
+        case .jsonWithKey(let key): parts.append("{\"\(key)\":…}")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The media type of a response's `Content-Type`, lowercased and without parameters.
+    public static func mediaType(of response: HTTPResponse) -> String? {
+        response.headers["Content-Type"].map(mediaType(of:))
+    }
+
+    static func mediaType(of value: String) -> String {
+        let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return type.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}
