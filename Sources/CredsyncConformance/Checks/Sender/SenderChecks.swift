@@ -14,7 +14,9 @@ public enum SenderChecks {
 
     /// The checks that apply to a sender of an edition.
     ///
-    /// - Parameter edition: The edition the receiver speaks.
+    /// - Parameters:
+    ///   - edition: The edition the receiver speaks.
+    ///   - catalog: The catalog naming each requirement's editions.
     /// - Returns: The checks whose requirement binds that edition, in catalog order.
     public static func checks(for edition: Edition, catalog: Catalog = .standard) -> [Check<PushContext>] {
         all.filter { catalog.requirement($0.id)?.editions.contains(edition) ?? false }

@@ -33,6 +33,7 @@ extension CalcomStandIn {
         /// Whether a push is faulted.
         ///
         /// - Parameter number: The push's number, from 1.
+        /// - Returns: Whether it gets the fault.
         public func applies(to number: Int) -> Bool {
             guard let every, every > 0 else {
                 return false
