@@ -9,13 +9,27 @@ extension CalcomChecks {
         let user = JSONValue.number(Double(probe.configuration.userId ?? 0))
         let app = JSONValue.string(probe.configuration.appSlug ?? "")
         let answers = await probe.shared("decrypt") {
-            var answers: [CalcomProbe.Answer] = []
-            for transplant in transplants {
-                answers.append(
-                    await probe.push(CalcomProbe.body(userId: user, appSlug: app, keys: .string(transplant.envelope)))
-                )
+            // Eight at a time: the vectors are many, and none of them can write.
+            await withTaskGroup(of: (Int, CalcomProbe.Answer).self) { group in
+                var answers = [CalcomProbe.Answer?](repeating: nil, count: transplants.count)
+                var next = 0
+                var done = 0
+                while next < transplants.count || !group.isEmpty {
+                    while next < transplants.count && next - done < 8 {
+                        let index = next
+                        let keys = JSONValue.string(transplants[index].envelope)
+                        group.addTask {
+                            (index, await probe.push(CalcomProbe.body(userId: user, appSlug: app, keys: keys)))
+                        }
+                        next += 1
+                    }
+                    if let (index, answer) = await group.next() {
+                        answers[index] = answer
+                        done += 1
+                    }
+                }
+                return answers.compactMap { $0 }
             }
-            return answers
         }
         return zip(transplants, answers).map {
             ("vector \($0.0.tcId) (\($0.0.layer): \($0.0.comment))", $0.1)

@@ -1,6 +1,7 @@
 public import Credsync
 internal import CredsyncOpenSSL
 import Foundation
+import Synchronization
 
 /// Carries an envelope decryption vector over to another key, so that a live instance meets exactly the failure
 /// the vector describes.
@@ -30,6 +31,18 @@ public struct VectorTransplant: Sendable, Hashable {
     /// - Parameter key: The instance's key.
     /// - Returns: One transplant a refused vector, in file order; empty when the bundled file cannot be read.
     public static func refusedVectors(under key: EnvelopeKey) -> [VectorTransplant] {
+        if let cached = cache.withLock({ $0[key.bytes] }) {
+            return cached
+        }
+        let transplants = load(under: key)
+        cache.withLock { $0[key.bytes] = transplants }
+        return transplants
+    }
+
+    /// The transplants made so far, by key bytes: reading the vector file costs more than a probe's requests.
+    private static let cache = Mutex<[[UInt8]: [VectorTransplant]]>([:])
+
+    private static func load(under key: EnvelopeKey) -> [VectorTransplant] {
         guard let data = BundledFiles.data("vectors/envelope_decrypt.json"),
             let file = try? VectorRunner.load(data, name: "envelope_decrypt.json")
         else {
