@@ -85,7 +85,7 @@ struct CalcomAnswering: Sendable {
         if edition == .current, has(.parseBeforeSecret), request.method == "POST",
             (try? JSONParser.parse(request.bodyText)) == nil
         {
-            return shaped(branch(.invalidJSON))
+            return shaped(invalidJSON())
         }
 
         let answers = WebhookAnswers(settings: settings)
@@ -145,7 +145,7 @@ struct CalcomAnswering: Sendable {
         case .appWithoutMetadata where has(.missingMetadata500):
             return branch(.decryptFailure, label: "app-without-metadata")
         case .decryptFailure, .nullCredential:
-            if has(.storeUndecryptableKeys), let parsed, let write = write(for: parsed, key: .string(parsed.keys)) {
+            if has(.storeUndecryptableKeys), baseline.branch == .decryptFailure, let parsed, let write = write(for: parsed, key: .string(parsed.keys)) {
                 return Outcome(response: baseline.response, label: "stored-undecryptable", write: write)
             }
             return decryptFailure(label: baseline.branch.rawValue)
