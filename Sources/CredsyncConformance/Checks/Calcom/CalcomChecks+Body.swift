@@ -59,8 +59,8 @@ extension CalcomChecks {
                 return gradeStatus(
                     probe,
                     [("a body that is not JSON", answer)],
-                    expected: "a body that is not JSON answered 4xx",
-                    where: { (400..<500).contains($0) }
+                    expected: "a body that is not JSON answered 4xx, not 5xx",
+                    where: { $0 < 500 }
                 )
             },
             check("CAL-012") { probe in
@@ -76,8 +76,8 @@ extension CalcomChecks {
                 return gradeStatus(
                     probe,
                     answers,
-                    expected: "schema violations answered 4xx",
-                    where: { (400..<500).contains($0) }
+                    expected: "schema violations answered 4xx, not 5xx",
+                    where: { $0 < 500 }
                 )
             },
             check("CAL-014") { probe in
@@ -86,13 +86,14 @@ extension CalcomChecks {
                 body["platform"] = .object(JSONObject([("name", "credsync")]))
                 let plain = await probe.push(unknownUserBody(probe))
                 let extra = await probe.push(.object(body))
-                return grade(
-                    probe,
-                    [
-                        ("the push without extra fields", plain, expect(.userNotFound, probe)),
-                        ("the same push with extra fields", extra, expect(.userNotFound, probe)),
-                    ],
-                    expected: "extra fields ignored: the same answer as without them"
+                let expected = "extra fields ignored: the same answer as without them"
+                guard case .success(let without) = plain, case .success(let with) = extra else {
+                    return .error("no answer: \(probe.describe(plain)); \(probe.describe(extra))", expected: expected)
+                }
+                return .expect(
+                    without.status == with.status,
+                    expected: expected,
+                    observed: "without: \(probe.describe(plain)); with: \(probe.describe(extra))"
                 )
             },
         ]
@@ -144,27 +145,39 @@ extension CalcomChecks {
                 )
             },
             check("CAL-018") { probe in
-                let keys = JSONValue.string(undecryptableKeys)
                 let unknown = Double(CalcomProbeConfiguration.unknownUserId)
                 let app = JSONValue.string(probe.anyAppSlug)
-                var cases: [(String, CalcomProbe.Answer, CalcomExpectedAnswer)] = [
-                    (
-                        "an unknown user with undecryptable keys",
-                        await probe.push(CalcomProbe.body(userId: .number(unknown), appSlug: app, keys: keys)),
-                        expect(.userNotFound, probe)
-                    )
-                ]
+                var pairs: [(String, JSONValue?, JSONValue?)] = [("an unknown user", .number(unknown), app)]
                 if let user = probe.configuration.userId {
-                    let body = CalcomProbe.body(
-                        userId: .number(Double(user)),
-                        appSlug: .string(CalcomProbeConfiguration.unknownAppSlug),
-                        keys: keys
-                    )
-                    cases.append(
-                        ("an unknown app with undecryptable keys", await probe.push(body), expect(.appNotFound, probe))
+                    pairs.append(
+                        ("an unknown app", .number(Double(user)), .string(CalcomProbeConfiguration.unknownAppSlug))
                     )
                 }
-                return grade(probe, cases, expected: "user and app looked up before the keys are decrypted")
+                let expected = "user and app looked up before the keys are decrypted: the lookup's 404 either way"
+                var observed: [String] = []
+                for (label, user, slug) in pairs {
+                    let valid = await probe.push(
+                        CalcomProbe.body(userId: user, appSlug: slug, keys: .string(probe.canaryKeys()))
+                    )
+                    let broken = await probe.push(
+                        CalcomProbe.body(userId: user, appSlug: slug, keys: .string(undecryptableKeys))
+                    )
+                    guard case .success(let lookup) = valid, case .success(let answer) = broken else {
+                        return .error("\(label): no answer", expected: expected)
+                    }
+                    guard lookup.status == 404 else {
+                        observed.append("\(label): the lookup itself does not refuse (see CAL-015, CAL-016)")
+                        continue
+                    }
+                    if answer.status != 404 || answer.body != lookup.body {
+                        return .fail(
+                            expected: expected,
+                            observed: "\(label) with undecryptable keys: \(probe.describe(broken))"
+                        )
+                    }
+                    observed.append("\(label): 404 before decryption")
+                }
+                return .pass(expected: expected, observed: observed.joined(separator: "; "))
             },
         ]
     }

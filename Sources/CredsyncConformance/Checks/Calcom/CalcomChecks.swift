@@ -118,6 +118,40 @@ public enum CalcomChecks {
             ?? CalcomExpectedAnswer(status: 0, mediaType: nil, body: .any)
     }
 
+    /// Whether the instance refuses a plainly wrong secret (`wrong`) or a missing one: the baseline from which
+    /// CAL-004, CAL-005 and CAL-008 tell their own defect apart. When the baseline is not refused, CAL-002 or
+    /// CAL-003 fails and these checks have nothing of their own to observe.
+    static func refusesBaseline(_ probe: CalcomProbe, wrong: Bool) async -> Bool {
+        let body = Array(unknownUserBody(probe).serialized.utf8)
+        let answer = await probe.shared(wrong ? "wrong-secret" : "missing-secret") {
+            [await probe.webhook(secret: wrong ? [(probe.headerName, "credsync-probe-wrong-secret")] : [], body: body)]
+        }[0]
+        guard case .success(let response) = answer else {
+            return true
+        }
+        return expect(.invalidSecret, probe).matches(response)
+    }
+
+    /// Grades answers that must get past the secret check: anything but the 403 of a refused secret.
+    static func gradeAccepted(
+        _ probe: CalcomProbe,
+        _ cases: [(label: String, answer: CalcomProbe.Answer)],
+        expected: String
+    ) -> CheckOutcome {
+        let refused = expect(.invalidSecret, probe)
+        for item in cases {
+            switch item.answer {
+            case .failure(let error):
+                return .error("\(item.label): no answer: \(error.shortDescription)", expected: expected)
+            case .success(let response) where refused.matches(response):
+                return .fail(expected: expected, observed: "\(item.label): \(probe.describe(item.answer))")
+            default:
+                continue
+            }
+        }
+        return .pass(expected: expected, observed: "\(cases.count) got past the secret check")
+    }
+
     /// A push for the unknown user with the canary keys.
     static func unknownUserBody(_ probe: CalcomProbe) -> JSONValue {
         CalcomProbe.body(

@@ -6,8 +6,8 @@ import Synchronization
 /// A live Cal.com instance as the CAL checks see it: where it is, the edition it is judged against, and the
 /// requests the checks send, each under a deadline, recorded for transcripts and redacted.
 ///
-/// A target that stops answering is given up on: after a refused connection, or after two requests that ran out of
-/// time, every later request fails at once with the same error, so a dead or hostile target ends the run in
+/// A target that stops answering is given up on: after a refused connection, after two requests that ran out of
+/// time, or after three failed exchanges in a row, every later request fails at once with the same error, so a dead or hostile target ends the run in
 /// bounded time with `error` verdicts.
 public final class CalcomProbe: Sendable {
     /// One answer: a response, or why there is none.
@@ -48,6 +48,7 @@ public final class CalcomProbe: Sendable {
         var cache: [String: [Answer]] = [:]
         var giveUp: HTTPClientError?
         var timeouts = 0
+        var failuresInARow = 0
     }
 
     /// The configuration.
@@ -135,7 +136,12 @@ public final class CalcomProbe: Sendable {
         state.withLock { state in
             state.transcripts[check, default: []].append(text)
             guard let error = exchange.error else {
+                state.failuresInARow = 0
                 return
+            }
+            state.failuresInARow += 1
+            if state.failuresInARow >= 3 {
+                state.giveUp = error
             }
             switch error.code {
             case .connect, .resolve, .tls:

@@ -50,17 +50,17 @@ struct CalcomProbeTests {
     @Test("the whole probe of a stand-in on loopback takes under a second")
     func fast() async throws {
         let clock = ContinuousClock()
-        let elapsed = try await ProbeFixture.withStandIn(.current) { url in
-            // The best of three, so that other suites running at the same time do not decide it.
-            var best = Duration.seconds(60)
-            for _ in 0..<3 {
-                let elapsed = await clock.measure {
+        // The best of three, each against a fresh stand-in, so that other suites running at the same time do not
+        // decide it.
+        var elapsed = Duration.seconds(60)
+        for _ in 0..<3 {
+            let once = try await ProbeFixture.withStandIn(.current) { url in
+                await clock.measure {
                     let run = await CalcomProbeRun.run(ProbeFixture.configuration(url))
                     #expect(run.report.summary.fail == 0)
                 }
-                best = min(best, elapsed)
             }
-            return best
+            elapsed = min(elapsed, once)
         }
         #expect(elapsed < .seconds(1), "the probe took \(elapsed)")
     }
