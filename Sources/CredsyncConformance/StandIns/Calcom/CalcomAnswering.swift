@@ -145,7 +145,9 @@ struct CalcomAnswering: Sendable {
         case .appWithoutMetadata where has(.missingMetadata500):
             return branch(.decryptFailure, label: "app-without-metadata")
         case .decryptFailure, .nullCredential:
-            if has(.storeUndecryptableKeys), baseline.branch == .decryptFailure, let parsed, let write = write(for: parsed, key: .string(parsed.keys)) {
+            if has(.storeUndecryptableKeys), baseline.branch == .decryptFailure, let parsed,
+                let write = write(for: parsed, key: .string(parsed.keys))
+            {
                 return Outcome(response: baseline.response, label: "stored-undecryptable", write: write)
             }
             return decryptFailure(label: baseline.branch.rawValue)

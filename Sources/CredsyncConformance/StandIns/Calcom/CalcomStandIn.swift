@@ -71,7 +71,10 @@ public final class CalcomStandIn: Sendable {
     /// - Throws: ``CalcomStandInError`` with code `listen`.
     @discardableResult
     public func start() async throws(CalcomStandInError) -> Int {
-        let configuration = HTTPServerConfiguration(host: options.host, port: options.port)
+        // Room above Next's 1 MB limit, so the edition decides what a large body gets.
+        var limits = HTTPServerLimits()
+        limits.parser.maxBodyBytes = max(limits.parser.maxBodyBytes, 4 * Edition.pagesBodyLimit)
+        let configuration = HTTPServerConfiguration(host: options.host, port: options.port, limits: limits)
         let server: HTTPServer
         do {
             server = try HTTPServer(configuration: configuration) { [self] request in
