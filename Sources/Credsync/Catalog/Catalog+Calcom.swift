@@ -44,7 +44,12 @@ extension Catalog {
                 Observable only on an instance declared switched off. The legacy wording is inferred: the known \
                 differences of the pages-router versions do not include it.
                 """,
-            coverage: .planned([.probeCalcom], defect: "ignore-switch")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "ignore-switch",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeTests.swift"]
+            )
         ),
         Requirement(
             "CAL-002",
@@ -56,7 +61,12 @@ extension Catalog {
             responses: invalidSecret,
             sources: [.webhookRoute, .webhookPagesLegacy],
             note: "Legacy answers \"Invalid webhook secret\" up to commit 0315fefe.",
-            coverage: .planned([.probeCalcom], defect: "accept-missing-secret")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "accept-missing-secret",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-003",
@@ -70,7 +80,12 @@ extension Catalog {
                 """,
             responses: invalidSecret,
             sources: [.webhookRoute, .run("duplicate headers arrive joined with \", \"")],
-            coverage: .planned([.probeCalcom], defect: "accept-wrong-secret")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "accept-wrong-secret",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-004",
@@ -81,7 +96,12 @@ extension Catalog {
             statement: "The secret with its letters' case changed gets 403: the comparison is exact.",
             responses: invalidSecret,
             sources: [.webhookRoute],
-            coverage: .planned([.probeCalcom], defect: "case-insensitive-secret")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "case-insensitive-secret",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-005",
@@ -98,7 +118,12 @@ extension Catalog {
             ],
             responses: invalidSecret,
             sources: [.constants, .webhookPagesLegacy],
-            coverage: .planned([.probeCalcom], defect: "accept-other-edition-header")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "accept-other-edition-header",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-006",
@@ -111,7 +136,12 @@ extension Catalog {
                 Calcom-Credential-Sync-Secret) is accepted like the lowercase name.
                 """,
             sources: [.run("Node lowercases incoming header names; Headers.get ignores case")],
-            coverage: .planned([.probeCalcom], defect: "case-sensitive-header-name")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "case-sensitive-header-name",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-007",
@@ -136,7 +166,12 @@ extension Catalog {
                 Known deviation on the pages router (legacy): Next parses a JSON body before the handler, so the \
                 same request gets 400 "Invalid JSON".
                 """,
-            coverage: .planned([.probeCalcom], defect: "parse-before-secret")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "parse-before-secret",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-009",
@@ -148,7 +183,12 @@ extension Catalog {
             responses: [.current: .status(405)],
             sources: [.webhookRoute, .inference("the App Router answers 405 for methods a route does not export")],
             note: "The legacy pages-router handler has no method check and runs every method as a POST.",
-            coverage: .planned([.probeCalcom], defect: "accept-any-method")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "accept-any-method",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
     ]
 
@@ -172,7 +212,12 @@ extension Catalog {
                 .current: .json(500, #"{"message":"Internal server error"}"#),
             ],
             sources: [.webhookRoute, .nextPagesRouter],
-            coverage: .planned([.probeCalcom], defect: "accept-invalid-json")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "accept-invalid-json",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-011",
@@ -184,7 +229,12 @@ extension Catalog {
             sources: [.webhookRoute],
             note: "Today's Cal.com misses this: request.json() throws inside the try and the catch answers 500.",
             knownMisses: [.current],
-            coverage: .planned([.probeCalcom], defect: "invalid-json-500")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "invalid-json-500",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-012",
@@ -202,7 +252,12 @@ extension Catalog {
             ],
             responses: schemaError,
             sources: [.webhookRoute, .webhookPagesLegacy, .docs("step 2")],
-            coverage: .planned([.probeCalcom], defect: "lenient-schema")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "lenient-schema",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-013",
@@ -214,7 +269,12 @@ extension Catalog {
             sources: [.webhookPagesLegacy],
             note: "The legacy pages-router handler misses this (a thrown ZodError gives 500).",
             knownMisses: [.legacy],
-            coverage: .planned([.probeCalcom], defect: "schema-error-500")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "schema-error-500",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-014",
@@ -227,7 +287,12 @@ extension Catalog {
                 them.
                 """,
             sources: [.webhookRoute, .inference("Zod's z.object strips unknown keys by default")],
-            coverage: .planned([.probeCalcom], defect: "reject-extra-fields")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "reject-extra-fields",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-015",
@@ -244,7 +309,12 @@ extension Catalog {
                 .current: .json(404, #"{"message":"User not found"}"#),
             ],
             sources: [.webhookRoute],
-            coverage: .planned([.probeCalcom], defect: "create-for-unknown-user")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "create-for-unknown-user",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-016",
@@ -261,7 +331,12 @@ extension Catalog {
                 .current: .json(404, #"{"message":"App not found"}"#),
             ],
             sources: [.webhookRoute],
-            coverage: .planned([.probeCalcom], defect: "create-for-unknown-app")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "create-for-unknown-app",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-017",
@@ -279,7 +354,12 @@ extension Catalog {
             ],
             sources: [.webhookRoute],
             note: "A live probe needs the operator to name such a slug; otherwise only the stand-in is checked.",
-            coverage: .planned([.probeCalcom, .test], defect: "missing-metadata-500")
+            coverage: Coverage(
+                checks: [.probeCalcom, .test],
+                defect: "missing-metadata-500",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-018",
@@ -292,7 +372,12 @@ extension Catalog {
                 CAL-016, not the decryption failure.
                 """,
             sources: [.webhookRoute],
-            coverage: .planned([.probeCalcom], defect: "decrypt-before-lookup")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "decrypt-before-lookup",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-019",
@@ -311,7 +396,13 @@ extension Catalog {
             ],
             responses: serverError,
             sources: [.webhookRoute, .crypto, .run("decrypt errors for each malformation")],
-            coverage: .planned([.probeCalcom], defect: "store-undecryptable-keys")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "store-undecryptable-keys",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"],
+                vectorFiles: ["vectors/envelope_decrypt.json"]
+            )
         ),
         Requirement(
             "CAL-020",
@@ -323,7 +414,13 @@ extension Catalog {
             sources: [.webhookRoute],
             note: "Today's Cal.com misses this in both editions: every decrypt or JSON.parse error gives 500.",
             knownMisses: [.legacy, .current],
-            coverage: .planned([.probeCalcom], defect: "decrypt-error-500")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "decrypt-error-500",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"],
+                vectorFiles: ["vectors/envelope_decrypt.json"]
+            )
         ),
         Requirement(
             "CAL-021",
@@ -341,7 +438,12 @@ extension Catalog {
                 500); API v1 validates with OAuth2UniversalSchema.
                 """,
             knownMisses: [.legacy, .current],
-            coverage: .planned([.probeCalcom], defect: "store-scalar-keys")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "store-scalar-keys",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-022",
@@ -351,7 +453,12 @@ extension Catalog {
             title: "Uppercase hex envelope accepted",
             statement: "Keys written in uppercase hex decrypt and are stored like their lowercase form.",
             sources: [.crypto, .run("Buffer.from and decipher.update accept either case of hex")],
-            coverage: .planned([.probeCalcom], defect: "reject-uppercase-hex")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "reject-uppercase-hex",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
     ]
 
@@ -372,7 +479,12 @@ extension Catalog {
                 .current: .json(200, #"{"message":"Credentials created for userId: {userId}"}"#),
             ],
             sources: [.webhookRoute, .docs("step 2")],
-            coverage: .planned([.probeCalcom], defect: "never-create")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "never-create",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-024",
@@ -390,7 +502,12 @@ extension Catalog {
             ],
             sources: [.webhookRoute],
             note: "The invalid flag is not reset on update. API v1 POST, unlike the webhook, always creates.",
-            coverage: .planned([.probeCalcom], defect: "always-create")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "always-create",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-025",
@@ -405,7 +522,12 @@ extension Catalog {
             sources: [.webhookRoute, .inference("find-then-create is not atomic and no unique constraint is known")],
             note: "Today's Cal.com misses this: concurrent first pushes can create duplicates.",
             knownMisses: [.legacy, .current],
-            coverage: .planned([.probeCalcom], defect: "racy-create")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "racy-create",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
     ]
 
@@ -425,7 +547,12 @@ extension Catalog {
                 raw string, which fails the schema.
                 """,
             knownMisses: [.current],
-            coverage: .planned([.probeCalcom], defect: "ignore-content-type")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "ignore-content-type",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-027",
@@ -437,7 +564,12 @@ extension Catalog {
             sources: [.nextPagesRouter],
             note: "The legacy pages router answers uncaught errors and invalid JSON with text/plain.",
             knownMisses: [.legacy],
-            coverage: .planned([.probeCalcom], defect: "text-error-body")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "text-error-body",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-028",
@@ -450,7 +582,12 @@ extension Catalog {
                 internal URL.
                 """,
             sources: [.webhookRoute],
-            coverage: .planned([.probeCalcom], defect: "leak-error-detail")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "leak-error-detail",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-029",

@@ -3,6 +3,9 @@
 extension Catalog {
     static let senderRequirements: [Requirement] = senderRequest + senderEnvelope + senderPlaintext
 
+    /// The test that plants each SND defect in an independent Node sender.
+    private static let senderCheckTests = "Tests/CredsyncConformanceTests/Checks/Sender/SenderCheckTests.swift"
+
     private static let senderRequest: [Requirement] = [
         Requirement(
             "SND-001",
@@ -12,7 +15,12 @@ extension Catalog {
             title: "POST to the webhook path",
             statement: "Pushes are POST requests to <instance URL>/api/webhook/app-credential, with no other path.",
             sources: [.docs("step 2"), .webhookRoute],
-            coverage: .planned([.mockCalcom], defect: "wrong-path")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "wrong-path",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-002",
@@ -30,7 +38,12 @@ extension Catalog {
             ],
             sources: [.docs("step 1"), .constants],
             note: "A platform configured from the docs alone sends the legacy name, which today's Cal.com refuses.",
-            coverage: .planned([.mockCalcom], defect: "other-edition-header")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "other-edition-header",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-003",
@@ -43,7 +56,12 @@ extension Catalog {
                 scheme such as "Bearer ", no added newline.
                 """,
             sources: [.webhookRoute, .run("duplicate headers arrive joined with \", \"")],
-            coverage: .planned([.mockCalcom], defect: "wrong-secret")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "wrong-secret",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-004",
@@ -54,7 +72,12 @@ extension Catalog {
             statement: "Pushes carry Content-Type: application/json.",
             sources: [.nextPagesRouter],
             note: "The pages router parses JSON only under this type; any other gives the handler a raw string.",
-            coverage: .planned([.mockCalcom], defect: "missing-content-type")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "missing-content-type",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-005",
@@ -65,7 +88,12 @@ extension Catalog {
             statement: "Pushes should carry Content-Type: application/json.",
             sources: [.webhookRoute],
             note: "Today's Cal.com takes JSON under any content type, so this is not needed for it to work.",
-            coverage: .planned([.mockCalcom], defect: "text-plain-body")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "text-plain-body",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-006",
@@ -78,7 +106,12 @@ extension Catalog {
                 encryptedKey.
                 """,
             sources: [.docs("step 2"), .webhookRoute],
-            coverage: .planned([.mockCalcom], defect: "form-encoded-body")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "form-encoded-body",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-007",
@@ -89,7 +122,12 @@ extension Catalog {
             statement: "userId is a JSON number with an integer value from 1 to 2147483647, not a string.",
             sources: [.docs("step 2"), .webhookRoute],
             note: "Values beyond Postgres int4 probably give a database error (500).",
-            coverage: .planned([.mockCalcom], defect: "user-id-as-string")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "user-id-as-string",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-008",
@@ -102,7 +140,12 @@ extension Catalog {
                 …), not its directory name (googlecalendar, zoomvideo).
                 """,
             sources: [.docs("step 2"), .webhookRoute],
-            coverage: .planned([.mockCalcom], defect: "dir-name-slug")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "dir-name-slug",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
     ]
 
@@ -118,7 +161,12 @@ extension Catalog {
                 (compatible decoding).
                 """,
             sources: [.docs("step 1"), .crypto],
-            coverage: .planned([.mockCalcom], defect: "wrong-key")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "wrong-key",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-010",
@@ -132,7 +180,12 @@ extension Catalog {
                 """,
             sources: [.crypto, .run("Node accepts uppercase and ignores some trailing junk")],
             note: "Cal.com tolerates uppercase and even-length junk; a stricter receiver would not.",
-            coverage: .planned([.mockCalcom], defect: "uppercase-hex")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "uppercase-hex",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-011",
@@ -143,7 +196,12 @@ extension Catalog {
             statement: "No two pushes seen by the receiver share an IV.",
             sources: [.crypto],
             note: "Cal.com draws 16 random bytes for every encryption; a reused IV leaks equal plaintext prefixes.",
-            coverage: .planned([.mockCalcom], defect: "iv-reuse")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "iv-reuse",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
     ]
 
@@ -157,7 +215,12 @@ extension Catalog {
             statement: "The decrypted keys are UTF-8 JSON text of an object, not a scalar, an array or other text.",
             sources: [.webhookRoute, .docs("step 2")],
             note: "The webhook stores a scalar unvalidated, which later breaks the app's token parsing.",
-            coverage: .planned([.mockCalcom], defect: "scalar-plaintext")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "scalar-plaintext",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-013",
@@ -167,7 +230,12 @@ extension Catalog {
             title: "Plaintext holds a string access_token",
             statement: "The plaintext object has access_token, a non-empty string.",
             sources: [.docs("step 2"), .universalSchema],
-            coverage: .planned([.mockCalcom], defect: "missing-access-token")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "missing-access-token",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-014",
@@ -180,7 +248,12 @@ extension Catalog {
             note: """
                 Without an expiry the token counts as expired (expiry 0), so the first use triggers a refresh call.
                 """,
-            coverage: .planned([.mockCalcom], defect: "no-expiry")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "no-expiry",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-015",
@@ -194,7 +267,12 @@ extension Catalog {
                 """,
             sources: [.oauthManager],
             note: "A value in seconds reads as a 1970 date: the token is expired at once.",
-            coverage: .planned([.mockCalcom], defect: "expiry-in-seconds")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "expiry-in-seconds",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-016",
@@ -208,7 +286,12 @@ extension Catalog {
                 The webhook stores keys as they are; OAuthManager reads an expires_in up to 10^9 with no \
                 expiry_date as already expired.
                 """,
-            coverage: .planned([.mockCalcom], defect: "expires-in-only")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "expires-in-only",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-017",
@@ -219,7 +302,12 @@ extension Catalog {
             statement: "The plaintext should not carry refresh_token: in sync mode Cal.com never refreshes itself.",
             sources: [.oauthManager, .pullRequest(14788)],
             note: "Keeping the long-lived token on the platform limits what a leak of Cal.com's database exposes.",
-            coverage: .planned([.mockCalcom], defect: "push-refresh-token")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "push-refresh-token",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
         Requirement(
             "SND-018",
@@ -232,7 +320,12 @@ extension Catalog {
                 """,
             sources: [.webhookRoute],
             note: "Cal.com's find-then-create can make duplicate credentials under concurrent first pushes.",
-            coverage: .planned([.mockCalcom], defect: "concurrent-first-push")
+            coverage: Coverage(
+                checks: [.mockCalcom],
+                defect: "concurrent-first-push",
+                status: .covered,
+                tests: [senderCheckTests]
+            )
         ),
     ]
 }

@@ -1,0 +1,84 @@
+import Credsync
+import CredsyncConformance
+import Foundation
+import Testing
+
+@Suite("probe calcom against the stand-in")
+struct CalcomProbeTests {
+    @Test("a stand-in meeting every SHOULD passes every check, its edition detected", arguments: Edition.allCases)
+    func cleanPasses(edition: Edition) async throws {
+        let run = try await ProbeFixture.withStandIn(edition) { url in
+            await CalcomProbeRun.run(ProbeFixture.configuration(url))
+        }
+        let finding = try #require(run.report.edition)
+        #expect(finding.edition == edition)
+        #expect(finding.detected)
+        #expect(finding.evidence.count >= 4)
+        for result in run.report.results where result.verdict != .skip {
+            #expect(
+                result.verdict == .pass,
+                "\(result.id): \(result.expected) / \(result.observed) \(result.reason ?? "")"
+            )
+        }
+        let passed = Set(run.report.results.filter { $0.verdict == .pass }.map(\.id.description))
+        let applicable = ProbeFixture.checkedIDs.filter { id in
+            (try? Catalog.standard.requirement(named: id))?.editions.contains(edition) ?? false
+        }
+        #expect(passed == applicable.subtracting(["CAL-001", "CAL-029"]))
+        #expect(run.report.exitCode == 0)
+        #expect(!run.report.writes.isEmpty)
+    }
+
+    @Test(
+        "a faithful stand-in meets every MUST and misses only the SHOULDs Cal.com misses",
+        arguments: Edition.allCases
+    )
+    func faithfulWarnsOnKnownMisses(edition: Edition) async throws {
+        let run = try await ProbeFixture.withStandIn(edition, fixesKnownMisses: false) { url in
+            await CalcomProbeRun.run(ProbeFixture.configuration(url))
+        }
+        for result in run.report.results {
+            #expect(result.verdict != .fail && result.verdict != .error, "\(result.id): \(result.observed)")
+            if result.verdict == .warn {
+                let requirement = try #require(Catalog.standard.requirement(result.id))
+                #expect(requirement.knownMisses.contains(edition), "\(result.id) warns: \(result.observed)")
+            }
+        }
+        #expect(run.report.exitCode == 0)
+    }
+
+    @Test("the whole probe of a stand-in on loopback takes under a second")
+    func fast() async throws {
+        let clock = ContinuousClock()
+        // The best of three, each against a fresh stand-in, so that other suites running at the same time do not
+        // decide it.
+        var elapsed = Duration.seconds(60)
+        for _ in 0..<3 {
+            let once = try await ProbeFixture.withStandIn(.current) { url in
+                await clock.measure {
+                    let run = await CalcomProbeRun.run(ProbeFixture.configuration(url))
+                    #expect(run.report.summary.fail == 0)
+                }
+            }
+            elapsed = min(elapsed, once)
+        }
+        #expect(elapsed < .seconds(1), "the probe took \(elapsed)")
+    }
+
+    @Test(
+        "a stand-in switched off answers 403 to everything (CAL-001), and the defect shows",
+        arguments: Edition.allCases
+    )
+    func switchedOff(edition: Edition) async throws {
+        for defects: Set<CalcomDefect> in [[], [.ignoreSwitch]] {
+            let run = try await ProbeFixture.withStandIn(edition, defects: defects, enabled: false) { url in
+                await CalcomProbeRun.run(
+                    ProbeFixture.configuration(url, edition: .fixed(edition), expectDisabled: true)
+                )
+            }
+            let verdicts = ProbeFixture.verdicts(run)
+            #expect(verdicts["CAL-001"] == (defects.isEmpty ? .pass : .fail))
+            #expect(verdicts.filter { $0.key != "CAL-001" }.values.allSatisfy { $0 == .skip })
+        }
+    }
+}
