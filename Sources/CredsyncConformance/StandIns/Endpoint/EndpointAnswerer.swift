@@ -1,5 +1,5 @@
 import Credsync
-import CredsyncOpenSSL
+internal import CredsyncOpenSSL
 
 /// Decides the stand-in's answer to one call, as a careful platform would, with the planted defects.
 ///
