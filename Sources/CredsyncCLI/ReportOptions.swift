@@ -109,6 +109,7 @@ struct ReportOptions {
     ///   - command: The command that re-runs the run, such as `credsync probe calcom`.
     ///   - arguments: The run's arguments, from which the re-run command is made.
     ///   - secrets: The secrets, key bytes and tokens the run knows.
+    ///   - rerunnable: Whether the command takes `--only`, so that a re-run command can be offered.
     ///   - terminal: Where the text report goes.
     /// - Returns: The exit code.
     func finish(
@@ -116,12 +117,13 @@ struct ReportOptions {
         command: String,
         arguments: ParsedArguments,
         secrets: [Tripwire.Secret],
+        rerunnable: Bool = true,
         on terminal: Terminal
     ) -> ExitCode {
         var report = report
         let base = Self.rerunBase(command: command, words: arguments.words)
         for index in report.results.indices
-        where report.results[index].verdict != .pass
+        where rerunnable && report.results[index].verdict != .pass
             && report.results[index].verdict != .skip
         {
             report.results[index].rerun = base + " --only " + report.results[index].id.description

@@ -30,6 +30,7 @@ struct RootCommand: Command {
 
     var subcommands: [any Command] {
         [
+            DemoCommand(),
             ProbeCommand(),
             MockCommand(),
             DoctorCommand(),

@@ -33,7 +33,7 @@ extension CalcomChecks {
         let user = probe.configuration.userId.map(String.init) ?? "?"
         let app = appSlug ?? probe.configuration.appSlug ?? "?"
         let message = (try? JSONParser.parse(response.body))?["message"]?.stringValue ?? "200"
-        probe.recordWrite("webhook push of a \(what) for user \(user), app \(app): \(message)")
+        probe.recordWrite("webhook push (\(what)) for user \(user), app \(app): \(message)")
     }
 
     /// The number of credentials API v1 lists for the test user and an app, or `nil` without an API key or an
