@@ -21,10 +21,16 @@ struct RootCommand: Command {
 
     var examples: [String] {
         [
+            "# The whole protocol on loopback, in a second",
+            "credsync demo",
+            "# Probe a live sync endpoint",
+            "credsync probe endpoint --url https://platform.example.com/api/getToken --env-file .env",
+            "# Stand in for Cal.com in a platform's CI and grade 3 pushes",
+            "credsync mock calcom --port 3000 --expect 3 --junit pushes.xml",
+            "# Check both sides' .env files agree",
+            "credsync doctor --env-file calcom.env --peer-env-file platform.env",
             "# Decrypt an envelope as Cal.com would",
             "printf '%s' \"$KEYS\" | credsync decrypt --compat",
-            "# Check every bundled vector against this build",
-            "credsync vectors verify",
         ]
     }
 
