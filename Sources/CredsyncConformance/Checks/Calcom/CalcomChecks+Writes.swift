@@ -153,10 +153,9 @@ extension CalcomChecks {
                     && (try? sequential[1].get()).map { expect(.credentialUpdated, probe, userId: user0).matches($0) }
                         == true
                 guard baseline else {
-                    return .pass(
-                        expected: expected,
-                        observed: "one push after another is not answered created then updated (see CAL-023, CAL-024);"
-                            + " no race of its own to observe"
+                    return .skip(
+                        "not observable: one push after another is not answered created then updated"
+                            + " (see CAL-023, CAL-024)"
                     )
                 }
                 if created == 0 {
