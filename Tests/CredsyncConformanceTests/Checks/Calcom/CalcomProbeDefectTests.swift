@@ -42,7 +42,7 @@ struct CalcomProbeDefectTests {
     static let dependents: [String: Set<String>] = [
         "CAL-002": ["CAL-005"],
         "CAL-003": ["CAL-004", "CAL-008"],
-        "CAL-023": ["CAL-025"],
+        "CAL-023": ["CAL-024", "CAL-025"],
         "CAL-024": ["CAL-025"],
     ]
 
