@@ -151,7 +151,12 @@ extension Catalog {
             title: "Whitespace around the header value ignored",
             statement: "The right secret with spaces or tabs around it in the header is accepted.",
             sources: [.run("the HTTP parser trims surrounding whitespace from header values")],
-            coverage: .planned([.probeCalcom], defect: "untrimmed-secret-header")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "untrimmed-secret-header",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-008",

@@ -221,7 +221,7 @@ public final class CalcomStandIn: Sendable {
         if options.faults.delay > .zero {
             try? await Task.sleep(for: options.faults.delay)
         }
-        let (response, label, wrote) = await answer(request, number: number)
+        let (response, label, wrote) = await answer(answered(request, raw: http.rawHeaderValues), number: number)
 
         let push = CalcomPush(
             number: number,
@@ -247,6 +247,20 @@ public final class CalcomStandIn: Sendable {
             return .drop
         }
         return Self.http(response)
+    }
+
+    /// The request the webhook answers: as received, except that with `untrimmed-secret-header` planted the secret
+    /// header keeps the white space around its value that the HTTP parser trims.
+    private func answered(_ request: HTTPRequestMessage, raw: [String]) -> HTTPRequestMessage {
+        guard options.defects.contains(.untrimmedSecretHeader), raw.count == request.fields.count else {
+            return request
+        }
+        let name = options.settings.headerName.lowercased()
+        var request = request
+        request.fields = zip(request.fields, raw).map { field, raw in
+            field.name.lowercased() == name ? .init(field.name, raw) : field
+        }
+        return request
     }
 
     private static func path(of target: String) -> String {

@@ -91,10 +91,9 @@ enum ProbeFixture {
 
     /// The CAL requirements whose probe check runs against a stand-in and is proven against its defect; the others
     /// need a switched-off instance (CAL-001 and CAL-032, proven on their own) or a statistical run (CAL-029).
-    /// CAL-007's defect cannot show on the wire: the HTTP parser trims header values before the stand-in sees them.
     static let provenIDs: Set<String> = Set((2...37).map { String(format: "CAL-%03d", $0) })
-        .subtracting(["CAL-007", "CAL-029", "CAL-032"])
+        .subtracting(["CAL-029", "CAL-032"])
 
     /// Every CAL requirement a probe of a stand-in checks.
-    static let checkedIDs: Set<String> = provenIDs.union(["CAL-001", "CAL-007", "CAL-029", "CAL-032"])
+    static let checkedIDs: Set<String> = provenIDs.union(["CAL-001", "CAL-029", "CAL-032"])
 }
