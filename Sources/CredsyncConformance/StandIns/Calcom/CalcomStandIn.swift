@@ -166,6 +166,13 @@ public final class CalcomStandIn: Sendable {
         } else if settings.key == nil {
             lines.append("the key is not 32 latin1 characters: every push fails to decrypt, as on Cal.com")
         }
+        if settings.edition == .current, options.adminAPIKey != nil || options.memberAPIKey != nil {
+            let shown = { (key: String?) in key.map { KeyCheckValue(secret: $0).description } ?? "none" }
+            lines.append(
+                "API v1 \(CalcomAPIAnswering.path): admin key \(shown(options.adminAPIKey)), non-admin key"
+                    + " \(shown(options.memberAPIKey))"
+            )
+        }
         if !options.defects.isEmpty {
             lines.append("planted defects: " + options.defects.map(\.rawValue).sorted().joined(separator: ", "))
         }
