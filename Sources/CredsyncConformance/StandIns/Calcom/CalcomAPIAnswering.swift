@@ -33,7 +33,8 @@ struct CalcomAPIAnswering: Sendable {
         let query = Self.query(of: request.target)
 
         // verifyApiKey
-        let presented = query["apiKey"].map(Self.stripped)
+        // An empty apiKey is falsy in JavaScript: "No apiKey provided", as for none.
+        let presented = query["apiKey"].flatMap { $0.isEmpty ? nil : Self.stripped($0) }
         var isAdmin = false
         switch presented {
         case nil where has(.apiAcceptMissingKey):

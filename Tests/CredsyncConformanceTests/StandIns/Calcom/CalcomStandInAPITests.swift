@@ -69,10 +69,13 @@ extension MockCalcomSuites {
         func authentication() async throws {
             try await withStandIn { standIn, base in
                 let admin = "apiKey=\(Self.admin)&userId=1"
-                #expect(try await call(base, "GET", "userId=1").0 == 401)
-                #expect(try await call(base, "GET", "apiKey=cal_nope&userId=1").0 == 401)
+                #expect(try await call(base, "GET", "userId=1").1 == ["message": "No apiKey provided"])
+                #expect(try await call(base, "GET", "apiKey=&userId=1").1 == ["message": "No apiKey provided"])
+                let unknown = try await call(base, "GET", "apiKey=cal_nope&userId=1")
+                #expect(unknown.0 == 401 && unknown.1 == ["error": "Your API key is not valid."])
                 let member = try await call(base, "GET", "apiKey=\(Self.member)&userId=1", secret: nil)
                 #expect(member.0 == 403)
+                #expect(member.1 == ["error": "Only admin API keys can access credential syncing endpoints"])
                 #expect(try await call(base, "GET", admin, secret: nil).0 == 401)
                 #expect(try await call(base, "GET", admin, secret: "wrong").0 == 401)
                 let put = try await call(base, "PUT", admin)
