@@ -60,7 +60,7 @@ public struct CalcomProbeConfiguration: Sendable, CustomStringConvertible {
     /// Whether the probe may write credentials for the test user.
     public var allowWrites: Bool
 
-    /// Whether the instance is declared switched off, so that only CAL-001 applies.
+    /// Whether the instance is declared switched off, so that only CAL-001 (and, with an API key, CAL-032) apply.
     public var expectDisabled: Bool
 
     /// Makes a configuration.
