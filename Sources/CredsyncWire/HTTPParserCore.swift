@@ -29,6 +29,8 @@ struct HTTPParserCore: Sendable {
     private var bodyState: BodyState?
 
     var headers = HTTPHeaders()
+    /// Each header field's value as received, surrounding white space kept, in the order of `headers`.
+    var rawHeaderValues: [String] = []
     var trailers = HTTPHeaders()
     var body: [UInt8] = []
     private var headerBytes = 0
@@ -76,6 +78,7 @@ struct HTTPParserCore: Sendable {
     /// Forgets the finished message, keeping any bytes of the next.
     mutating func reset() {
         headers = HTTPHeaders()
+        rawHeaderValues = []
         trailers = HTTPHeaders()
         body = []
         headerBytes = 0
@@ -151,11 +154,14 @@ struct HTTPParserCore: Sendable {
             if headers.count >= limits.maxHeaderCount {
                 throw HTTPParseError(.headersTooLarge, reason: "more than \(limits.maxHeaderCount) fields")
             }
-            headers.add(try field(line))
+            let parsed = try field(line)
+            headers.add(parsed.field)
+            rawHeaderValues.append(parsed.raw)
         }
     }
 
-    private func field(_ line: Range<Int>) throws(HTTPParseError) -> HTTPHeaders.Field {
+    /// A field line: the field with its value trimmed, and the value as received.
+    private func field(_ line: Range<Int>) throws(HTTPParseError) -> (field: HTTPHeaders.Field, raw: String) {
         let first = buffer[line.lowerBound]
         if first == 0x20 || first == 0x09 {
             throw HTTPParseError(.invalidHeader, reason: "folded or indented field line")
@@ -178,7 +184,8 @@ struct HTTPParserCore: Sendable {
         guard buffer[valueStart..<valueEnd].allSatisfy({ HTTPSyntax.isFieldValueByte($0) }) else {
             throw HTTPParseError(.invalidHeader, reason: "control character in field value")
         }
-        return HTTPHeaders.Field(name: string(line.lowerBound..<colon), value: string(valueStart..<valueEnd))
+        let field = HTTPHeaders.Field(name: string(line.lowerBound..<colon), value: string(valueStart..<valueEnd))
+        return (field, string((colon + 1)..<line.upperBound))
     }
 
     // MARK: - Framing
@@ -315,7 +322,7 @@ struct HTTPParserCore: Sendable {
                 if headers.count + trailers.count >= limits.maxHeaderCount {
                     throw HTTPParseError(.headersTooLarge, reason: "more than \(limits.maxHeaderCount) fields")
                 }
-                trailers.add(try field(line))
+                trailers.add(try field(line).field)
             }
         }
     }

@@ -18,6 +18,10 @@ public struct HTTPRequest: Hashable, Sendable {
     /// The trailer fields of a chunked body, in order.
     public var trailers: HTTPHeaders
 
+    /// Each header field's value as received, with the white space around it that ``headers`` trims, one per
+    /// field of ``headers`` and in the same order; empty for a request not read from the wire.
+    public var rawHeaderValues: [String]
+
     /// Makes a request.
     ///
     /// - Parameters:
@@ -27,13 +31,15 @@ public struct HTTPRequest: Hashable, Sendable {
     ///   - headers: The header fields.
     ///   - body: The body.
     ///   - trailers: Trailer fields.
+    ///   - rawHeaderValues: The header values as received, untrimmed, one per field.
     public init(
         method: String,
         target: String,
         version: HTTPVersion = .http11,
         headers: HTTPHeaders = [:],
         body: [UInt8] = [],
-        trailers: HTTPHeaders = [:]
+        trailers: HTTPHeaders = [:],
+        rawHeaderValues: [String] = []
     ) {
         self.method = method
         self.target = target
@@ -41,6 +47,7 @@ public struct HTTPRequest: Hashable, Sendable {
         self.headers = headers
         self.body = body
         self.trailers = trailers
+        self.rawHeaderValues = rawHeaderValues
     }
 
     /// The path part of the target, before any `?`.

@@ -107,7 +107,8 @@ public struct HTTPRequestParser: Sendable {
             version: startLine.version,
             headers: core.headers,
             body: core.body,
-            trailers: core.trailers
+            trailers: core.trailers,
+            rawHeaderValues: core.rawHeaderValues
         )
         core.reset()
         self.startLine = nil

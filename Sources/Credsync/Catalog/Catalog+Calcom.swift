@@ -151,7 +151,12 @@ extension Catalog {
             title: "Whitespace around the header value ignored",
             statement: "The right secret with spaces or tabs around it in the header is accepted.",
             sources: [.run("the HTTP parser trims surrounding whitespace from header values")],
-            coverage: .planned([.probeCalcom], defect: "untrimmed-secret-header")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "untrimmed-secret-header",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-008",
@@ -619,7 +624,12 @@ extension Catalog {
                 """,
             responses: [.current: .json(401, #"{"message":"No apiKey provided"}"#)],
             sources: [.apiVerifyKey, .pullRequest(13963)],
-            coverage: .planned([.probeCalcom], defect: "api-accept-missing-key")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-accept-missing-key",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-031",
@@ -635,8 +645,13 @@ extension Catalog {
                 .current: .json(403, #"{"error":"Only admin API keys can access credential syncing endpoints"}"#)
             ],
             sources: [.apiVerifySync],
-            note: "Needs a non-admin key from the operator.",
-            coverage: .planned([.probeCalcom], defect: "api-accept-non-admin")
+            note: "Needs a non-admin key from the operator (--non-admin-api-key-env).",
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-accept-non-admin",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-032",
@@ -650,7 +665,12 @@ extension Catalog {
             responses: [.current: .json(501, #"{"error":"Credential syncing is not enabled"}"#)],
             sources: [.apiVerifySync],
             note: "The Swagger comments say 505; the code answers 501.",
-            coverage: .planned([.probeCalcom], defect: "api-ignore-switch")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-ignore-switch",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeTests.swift"]
+            )
         ),
         Requirement(
             "CAL-033",
@@ -665,7 +685,12 @@ extension Catalog {
             responses: [.current: .json(401, #"{"message":"Invalid credential sync secret"}"#)],
             sources: [.apiVerifySync],
             note: "API v1 reads req.headers[name], so a configured name with uppercase letters never matches.",
-            coverage: .planned([.probeCalcom], defect: "api-accept-wrong-secret")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-accept-wrong-secret",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-034",
@@ -679,7 +704,12 @@ extension Catalog {
                 """,
             responses: [.current: .jsonWithKey(200, "credentials")],
             sources: [.file("apps/api/v1/pages/api/credential-sync/_get.ts"), .apiValidation],
-            coverage: .planned([.probeCalcom], defect: "api-get-unfiltered")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-get-unfiltered",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-035",
@@ -695,7 +725,12 @@ extension Catalog {
             responses: [.current: .jsonWithKey(200, "credential")],
             sources: [.file("apps/api/v1/pages/api/credential-sync/_post.ts"), .universalSchema],
             note: "POST always creates; repeated calls pile up credentials.",
-            coverage: .planned([.probeCalcom], defect: "api-store-tokenless")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-store-tokenless",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-036",
@@ -712,7 +747,12 @@ extension Catalog {
                 .file("apps/api/v1/pages/api/credential-sync/_patch.ts"),
                 .file("apps/api/v1/pages/api/credential-sync/_delete.ts"),
             ],
-            coverage: .planned([.probeCalcom], defect: "api-unscoped-credential")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-unscoped-credential",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
         Requirement(
             "CAL-037",
@@ -724,7 +764,12 @@ extension Catalog {
             sources: [.file("apps/api/v1/pages/api/credential-sync/_post.ts")],
             note: "Today's Cal.com misses this: it answers 500 \"App not found\".",
             knownMisses: [.current],
-            coverage: .planned([.probeCalcom], defect: "api-unknown-app-500")
+            coverage: Coverage(
+                checks: [.probeCalcom],
+                defect: "api-unknown-app-500",
+                status: .covered,
+                tests: ["Tests/CredsyncConformanceTests/Checks/Calcom/CalcomProbeDefectTests.swift"]
+            )
         ),
     ]
 }

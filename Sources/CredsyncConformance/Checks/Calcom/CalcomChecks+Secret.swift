@@ -51,11 +51,7 @@ extension CalcomChecks {
                     return .skip("the secret has no letters whose case could change")
                 }
                 guard await refusesBaseline(probe, wrong: true) else {
-                    return .pass(
-                        expected: "the secret in another case refused with 403",
-                        observed:
-                            "a plainly wrong secret is taken too (see CAL-003); no case rule of its own to observe"
-                    )
+                    return .skip("not observable: a plainly wrong secret is taken too (see CAL-003)")
                 }
                 let body = Array(unknownUserBody(probe).serialized.utf8)
                 let answer = await probe.webhook(secret: [(probe.headerName, swapped)], body: body)
@@ -71,10 +67,7 @@ extension CalcomChecks {
                     return .skip("the configured header name is the other edition's default")
                 }
                 guard await refusesBaseline(probe, wrong: false) else {
-                    return .pass(
-                        expected: "the secret under the other edition's header name refused with 403",
-                        observed: "a push without any secret is taken too (see CAL-002); no header rule of its own"
-                    )
+                    return .skip("not observable: a push without any secret is taken too (see CAL-002)")
                 }
                 let body = Array(unknownUserBody(probe).serialized.utf8)
                 let answer = await probe.webhook(secret: [(other, probe.configuration.secret)], body: body)
@@ -120,10 +113,7 @@ extension CalcomChecks {
             },
             check("CAL-008") { probe in
                 guard await refusesBaseline(probe, wrong: true) else {
-                    return .pass(
-                        expected: "the secret checked before the body: 403",
-                        observed: "a wrong secret is taken even with a good body (see CAL-003); no order to observe"
-                    )
+                    return .skip("not observable: a wrong secret is taken even with a good body (see CAL-003)")
                 }
                 let answer = await probe.webhook(
                     secret: [(probe.headerName, "credsync-probe-wrong-secret")],

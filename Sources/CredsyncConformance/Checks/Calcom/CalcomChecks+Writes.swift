@@ -36,8 +36,8 @@ extension CalcomChecks {
         probe.recordWrite("webhook push (\(what)) for user \(user), app \(app): \(message)")
     }
 
-    /// The number of credentials API v1 lists for the test user and an app, or `nil` without an API key or an
-    /// answer.
+    /// The number of credentials API v1 lists for the test user and an app, or `nil` without an API key, an
+    /// answer, or a listing filtered by the app.
     static func storedCount(_ probe: CalcomProbe, appSlug: String) async -> Int? {
         guard let key = probe.configuration.apiKey, let user = probe.configuration.userId else {
             return nil
@@ -51,6 +51,10 @@ extension CalcomChecks {
         guard case .success(let response) = answer, response.status == 200,
             case .array(let credentials)? = (try? JSONParser.parse(response.body))?["credentials"]
         else {
+            return nil
+        }
+        // A listing that holds other apps is not filtered (see CAL-034), so its length counts nothing.
+        guard credentials.allSatisfy({ $0["appId"]?.stringValue == appSlug }) else {
             return nil
         }
         return credentials.count
@@ -103,6 +107,9 @@ extension CalcomChecks {
                     return outcome
                 }
                 let count = await storedCount(probe, appSlug: probe.configuration.appSlug ?? "")
+                if count == 0 {
+                    return .skip("not observable: API v1 lists no credential to update after two pushes (see CAL-023)")
+                }
                 return .expect(
                     count.map { $0 == 1 } ?? true,
                     expected: "one credential for the user and app after two pushes",
@@ -153,10 +160,9 @@ extension CalcomChecks {
                     && (try? sequential[1].get()).map { expect(.credentialUpdated, probe, userId: user0).matches($0) }
                         == true
                 guard baseline else {
-                    return .pass(
-                        expected: expected,
-                        observed: "one push after another is not answered created then updated (see CAL-023, CAL-024);"
-                            + " no race of its own to observe"
+                    return .skip(
+                        "not observable: one push after another is not answered created then updated"
+                            + " (see CAL-023, CAL-024)"
                     )
                 }
                 if created == 0 {

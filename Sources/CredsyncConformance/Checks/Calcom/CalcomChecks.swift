@@ -29,8 +29,11 @@ public enum CalcomChecks {
         CheckRunner(checks: all).requirements
     }
 
+    /// The checks that apply to an instance declared switched off.
+    static let switchedOffIDs: Set<String> = ["CAL-001", "CAL-032"]
+
     /// Makes a check that first skips when the requirement is not of the probe's edition, when the instance is
-    /// declared switched off (except CAL-001), or when something it needs was not given.
+    /// declared switched off (except CAL-001 and CAL-032), or when something it needs was not given.
     static func check(
         _ id: String,
         needs: [Need] = [],
@@ -42,8 +45,10 @@ public enum CalcomChecks {
             {
                 return .skip("not a requirement of the \(probe.edition) edition")
             }
-            if probe.configuration.expectDisabled && id != "CAL-001" {
-                return .skip("the instance is declared switched off (--expect-disabled); only CAL-001 applies")
+            if probe.configuration.expectDisabled && !switchedOffIDs.contains(id) {
+                return .skip(
+                    "the instance is declared switched off (--expect-disabled); only CAL-001 and CAL-032 apply"
+                )
             }
             let configuration = probe.configuration
             for need in needs {

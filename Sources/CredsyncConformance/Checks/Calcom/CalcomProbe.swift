@@ -291,8 +291,11 @@ public final class CalcomProbe: Sendable {
     public func sanitize(_ text: String) -> String {
         var output = text
         let key = String(decoding: configuration.key.bytes, as: UTF8.self)
-        for secret in [configuration.secret, key, configuration.apiKey ?? "", canary.accessToken, canary.refreshToken]
-        where secret.count >= 4 {
+        let secrets = [
+            configuration.secret, key, configuration.apiKey ?? "", configuration.nonAdminAPIKey ?? "",
+            canary.accessToken, canary.refreshToken,
+        ]
+        for secret in secrets where secret.count >= 4 {
             output = output.replacingOccurrences(of: secret, with: "[redacted]")
         }
         if let range = output.range(of: "apiKey=") {

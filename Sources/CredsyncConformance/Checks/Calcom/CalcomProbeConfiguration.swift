@@ -48,6 +48,9 @@ public struct CalcomProbeConfiguration: Sendable, CustomStringConvertible {
     /// A system-wide admin API key for API v1, which lets the probe count stored credentials.
     public var apiKey: String?
 
+    /// The API key of a user who is not a system-wide admin, for CAL-031; API v1 must refuse it.
+    public var nonAdminAPIKey: String?
+
     /// The deadline of every request.
     public var timeout: Duration
 
@@ -57,7 +60,7 @@ public struct CalcomProbeConfiguration: Sendable, CustomStringConvertible {
     /// Whether the probe may write credentials for the test user.
     public var allowWrites: Bool
 
-    /// Whether the instance is declared switched off, so that only CAL-001 applies.
+    /// Whether the instance is declared switched off, so that only CAL-001 (and, with an API key, CAL-032) apply.
     public var expectDisabled: Bool
 
     /// Makes a configuration.
@@ -72,6 +75,7 @@ public struct CalcomProbeConfiguration: Sendable, CustomStringConvertible {
     ///   - raceAppSlug: A second installed app without a credential for the test user.
     ///   - metadatalessAppSlug: An App row without app-store metadata.
     ///   - apiKey: A system-wide admin API key.
+    ///   - nonAdminAPIKey: The API key of a user who is not a system-wide admin.
     ///   - timeout: The deadline of every request.
     ///   - edition: Which edition to judge against.
     ///   - allowWrites: Whether the probe may write for the test user.
@@ -86,6 +90,7 @@ public struct CalcomProbeConfiguration: Sendable, CustomStringConvertible {
         raceAppSlug: String? = nil,
         metadatalessAppSlug: String? = nil,
         apiKey: String? = nil,
+        nonAdminAPIKey: String? = nil,
         timeout: Duration = .seconds(5),
         edition: EditionChoice = .auto,
         allowWrites: Bool = false,
@@ -100,6 +105,7 @@ public struct CalcomProbeConfiguration: Sendable, CustomStringConvertible {
         self.raceAppSlug = raceAppSlug
         self.metadatalessAppSlug = metadatalessAppSlug
         self.apiKey = apiKey
+        self.nonAdminAPIKey = nonAdminAPIKey
         self.timeout = timeout
         self.edition = edition
         self.allowWrites = allowWrites

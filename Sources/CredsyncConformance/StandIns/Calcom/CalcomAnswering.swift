@@ -194,6 +194,17 @@ struct CalcomAnswering: Sendable {
         if has(.caseSensitiveHeaderName) {
             request.fields.removeAll { $0.name.lowercased() == wanted && $0.name != name }
         }
+        if has(.untrimmedSecretHeader) {
+            // The value taken as a naive parser splits "name: value": after the one space of the separator, any
+            // white space left around it makes it another secret.
+            let untrimmed = request.fields.contains { field in
+                let value = field.value.hasPrefix(" ") ? String(field.value.dropFirst()) : field.value
+                return field.name.lowercased() == wanted && value != value.trimmingCharacters(in: [" ", "\t"])
+            }
+            if untrimmed {
+                request.fields.removeAll { $0.name.lowercased() == wanted }
+            }
+        }
         let value = request.value(of: name, lookup: edition.webhookHeaderLookup)
         var accept = false
         if has(.acceptMissingSecret), value == nil {

@@ -69,6 +69,13 @@ extension CalcomStandIn {
         /// The injected faults.
         public var faults: Faults
 
+        /// The API key of a system-wide admin that API v1 `/credential-sync` takes, such as `cal_…`; `nil` for
+        /// none, so that every key is unknown.
+        public var adminAPIKey: String?
+
+        /// The API key of a user who is not a system-wide admin: valid, but refused by `/credential-sync`.
+        public var memberAPIKey: String?
+
         /// The clock, in epoch milliseconds, against which expiries are judged.
         public var now: @Sendable () -> Double
 
@@ -83,6 +90,8 @@ extension CalcomStandIn {
         ///   - defects: Defects to plant.
         ///   - fixesKnownMisses: Meet the SHOULDs Cal.com misses.
         ///   - faults: Faults to inject.
+        ///   - adminAPIKey: A system-wide admin's API key for API v1.
+        ///   - memberAPIKey: A non-admin user's API key for API v1.
         public init(
             settings: WebhookSettings,
             seed: CalcomSeed = .standard,
@@ -91,7 +100,9 @@ extension CalcomStandIn {
             port: Int = 0,
             defects: Set<CalcomDefect> = [],
             fixesKnownMisses: Bool = false,
-            faults: Faults = Faults()
+            faults: Faults = Faults(),
+            adminAPIKey: String? = nil,
+            memberAPIKey: String? = nil
         ) {
             self.settings = settings
             self.seed = seed
@@ -101,6 +112,8 @@ extension CalcomStandIn {
             self.defects = defects
             self.fixesKnownMisses = fixesKnownMisses
             self.faults = faults
+            self.adminAPIKey = adminAPIKey
+            self.memberAPIKey = memberAPIKey
             self.now = { Date().timeIntervalSince1970 * 1000 }
         }
     }

@@ -6,7 +6,8 @@ import Synchronization
 
 /// A Cal.com stand-in on loopback: it answers `POST /api/webhook/app-credential` exactly as the chosen edition of
 /// Cal.com does, stores what it accepts in a ``CredentialStore``, and grades every push against the SND-*
-/// requirements.
+/// requirements. In the current edition it also serves API v1 `/api/v1/credential-sync` to the API keys of its
+/// options; those calls are not pushes and are not graded.
 ///
 /// ```swift
 /// let standIn = try CalcomStandIn(options: .init(settings: settings)) { push in print(push.line) }
@@ -35,6 +36,7 @@ public final class CalcomStandIn: Sendable {
     public let store: CredentialStore
 
     private let answering: CalcomAnswering
+    private let api: CalcomAPIAnswering
     private let checks: [Check<PushContext>]
     private let onPush: @Sendable (CalcomPush) -> Void
     private let state: Mutex<State>
@@ -58,6 +60,15 @@ public final class CalcomStandIn: Sendable {
             settings: options.settings,
             defects: options.defects,
             fixesKnownMisses: options.fixesKnownMisses
+        )
+        api = CalcomAPIAnswering(
+            settings: options.settings,
+            seed: options.seed,
+            adminAPIKey: options.adminAPIKey,
+            memberAPIKey: options.memberAPIKey,
+            defects: options.defects,
+            fixesKnownMisses: options.fixesKnownMisses,
+            store: store
         )
         checks = SenderChecks.checks(for: options.settings.edition)
         self.onPush = onPush
@@ -155,6 +166,13 @@ public final class CalcomStandIn: Sendable {
         } else if settings.key == nil {
             lines.append("the key is not 32 latin1 characters: every push fails to decrypt, as on Cal.com")
         }
+        if settings.edition == .current, options.adminAPIKey != nil || options.memberAPIKey != nil {
+            let shown = { (key: String?) in key.map { KeyCheckValue(secret: $0).description } ?? "none" }
+            lines.append(
+                "API v1 \(CalcomAPIAnswering.path): admin key \(shown(options.adminAPIKey)), non-admin key"
+                    + " \(shown(options.memberAPIKey))"
+            )
+        }
         if !options.defects.isEmpty {
             lines.append("planted defects: " + options.defects.map(\.rawValue).sorted().joined(separator: ", "))
         }
@@ -173,6 +191,9 @@ public final class CalcomStandIn: Sendable {
             fields: http.headers.fields.map { .init($0.name, $0.value) },
             body: http.body
         )
+        if options.settings.edition == .current, Self.path(of: request.target) == CalcomAPIAnswering.path {
+            return Self.http(api.answer(request).0)
+        }
         let body = try? JSONParser.parse(request.bodyText)
         let pair = PushContext.pairKey(of: body)
         let iv = PushContext.ivHex(of: body?.objectValue?["keys"]?.stringValue)
@@ -207,7 +228,7 @@ public final class CalcomStandIn: Sendable {
         if options.faults.delay > .zero {
             try? await Task.sleep(for: options.faults.delay)
         }
-        let (response, label, wrote) = await answer(request, number: number)
+        let (response, label, wrote) = await answer(answered(request, raw: http.rawHeaderValues), number: number)
 
         let push = CalcomPush(
             number: number,
@@ -232,6 +253,28 @@ public final class CalcomStandIn: Sendable {
         guard let response else {
             return .drop
         }
+        return Self.http(response)
+    }
+
+    /// The request the webhook answers: as received, except that with `untrimmed-secret-header` planted the secret
+    /// header keeps the white space around its value that the HTTP parser trims.
+    private func answered(_ request: HTTPRequestMessage, raw: [String]) -> HTTPRequestMessage {
+        guard options.defects.contains(.untrimmedSecretHeader), raw.count == request.fields.count else {
+            return request
+        }
+        let name = options.settings.headerName.lowercased()
+        var request = request
+        request.fields = zip(request.fields, raw).map { field, raw in
+            field.name.lowercased() == name ? .init(field.name, raw) : field
+        }
+        return request
+    }
+
+    private static func path(of target: String) -> String {
+        target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+    }
+
+    private static func http(_ response: HTTPResponseMessage) -> HTTPResponse {
         var headers = HTTPHeaders()
         if let type = response.contentType {
             headers.add(name: "Content-Type", value: type)
@@ -324,6 +367,11 @@ public final class CalcomStandIn: Sendable {
         }
         if let key = options.settings.key {
             secrets.append(Tripwire.Secret(label: Edition.keyVariable, bytes: key.bytes))
+        }
+        for (label, key) in [("admin API key", options.adminAPIKey), ("member API key", options.memberAPIKey)] {
+            if let key, !key.isEmpty {
+                secrets.append(Tripwire.Secret(label: label, value: key))
+            }
         }
         return secrets
     }

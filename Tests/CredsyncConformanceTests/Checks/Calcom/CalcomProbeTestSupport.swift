@@ -6,6 +6,8 @@ import Foundation
 enum ProbeFixture {
     static let secret = "credsync-test-Secret-4f1c9a0b7e"
     static let keyString = "credsync-probe-test-key-00000001"
+    static let adminAPIKey = "cal_credsynctestadminkey0001"
+    static let memberAPIKey = "cal_credsynctestmemberkey0001"
 
     static var key: EnvelopeKey {
         // A 32-character ASCII key is always valid.
@@ -18,7 +20,8 @@ enum ProbeFixture {
         apps: WebhookAppRecord.known.merging(["legacy-app": .withoutMetadata]) { first, _ in first }
     )
 
-    /// A probe configuration for a stand-in: test user 1, google-calendar, zoom for the race, writes allowed.
+    /// A probe configuration for a stand-in: test user 1, google-calendar, zoom for the race, writes allowed, the
+    /// admin and the member API key.
     static func configuration(
         _ baseURL: String,
         edition: CalcomProbeConfiguration.EditionChoice = .auto,
@@ -33,6 +36,8 @@ enum ProbeFixture {
             appSlug: "google-calendar",
             raceAppSlug: "zoom",
             metadatalessAppSlug: "legacy-app",
+            apiKey: adminAPIKey,
+            nonAdminAPIKey: memberAPIKey,
             timeout: timeout,
             edition: edition,
             allowWrites: true,
@@ -63,7 +68,9 @@ enum ProbeFixture {
                 settings: settings,
                 seed: seed,
                 defects: defects,
-                fixesKnownMisses: fixesKnownMisses
+                fixesKnownMisses: fixesKnownMisses,
+                adminAPIKey: adminAPIKey,
+                memberAPIKey: memberAPIKey
             )
         )
         try await standIn.start()
@@ -83,11 +90,10 @@ enum ProbeFixture {
     }
 
     /// The CAL requirements whose probe check runs against a stand-in and is proven against its defect; the others
-    /// need an operator's input (API v1), a switched-off instance (CAL-001, proven on its own) or a statistical run
-    /// (CAL-029). CAL-007's defect cannot show on the wire: the HTTP parser trims header values before the stand-in
-    /// sees them.
-    static let provenIDs: Set<String> = Set((2...28).map { String(format: "CAL-%03d", $0) }).subtracting(["CAL-007"])
+    /// need a switched-off instance (CAL-001 and CAL-032, proven on their own) or a statistical run (CAL-029).
+    static let provenIDs: Set<String> = Set((2...37).map { String(format: "CAL-%03d", $0) })
+        .subtracting(["CAL-029", "CAL-032"])
 
     /// Every CAL requirement a probe of a stand-in checks.
-    static let checkedIDs: Set<String> = provenIDs.union(["CAL-001", "CAL-007"])
+    static let checkedIDs: Set<String> = provenIDs.union(["CAL-001", "CAL-029", "CAL-032"])
 }

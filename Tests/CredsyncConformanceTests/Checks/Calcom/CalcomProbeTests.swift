@@ -24,7 +24,7 @@ struct CalcomProbeTests {
         let applicable = ProbeFixture.checkedIDs.filter { id in
             (try? Catalog.standard.requirement(named: id))?.editions.contains(edition) ?? false
         }
-        #expect(passed == applicable.subtracting(["CAL-001", "CAL-029"]))
+        #expect(passed == applicable.subtracting(["CAL-001", "CAL-029", "CAL-032"]))
         #expect(run.report.exitCode == 0)
         #expect(!run.report.writes.isEmpty)
     }
@@ -66,19 +66,21 @@ struct CalcomProbeTests {
     }
 
     @Test(
-        "a stand-in switched off answers 403 to everything (CAL-001), and the defect shows",
+        "a stand-in switched off answers 403 to every push (CAL-001) and 501 to API v1 (CAL-032), each defect shows",
         arguments: Edition.allCases
     )
     func switchedOff(edition: Edition) async throws {
-        for defects: Set<CalcomDefect> in [[], [.ignoreSwitch]] {
+        for defects: Set<CalcomDefect> in [[], [.ignoreSwitch], [.apiIgnoreSwitch]] {
             let run = try await ProbeFixture.withStandIn(edition, defects: defects, enabled: false) { url in
                 await CalcomProbeRun.run(
                     ProbeFixture.configuration(url, edition: .fixed(edition), expectDisabled: true)
                 )
             }
             let verdicts = ProbeFixture.verdicts(run)
-            #expect(verdicts["CAL-001"] == (defects.isEmpty ? .pass : .fail))
-            #expect(verdicts.filter { $0.key != "CAL-001" }.values.allSatisfy { $0 == .skip })
+            #expect(verdicts["CAL-001"] == (defects.contains(.ignoreSwitch) ? .fail : .pass))
+            let api: Verdict = edition == .legacy ? .skip : defects.contains(.apiIgnoreSwitch) ? .fail : .pass
+            #expect(verdicts["CAL-032"] == api)
+            #expect(verdicts.filter { !["CAL-001", "CAL-032"].contains($0.key) }.values.allSatisfy { $0 == .skip })
         }
     }
 }
