@@ -72,6 +72,12 @@ struct MockCalcomCommand: Command {
             .value("apps", "LIST", help: "Installed app slugs, comma-separated (default the four known apps)."),
             .value("seed", "FILE", help: "Read users and apps from this JSON file."),
             .value("db", "FILE", help: "Store credentials in this SQLite file (default: in memory)."),
+            .value(
+                "api-key-env",
+                "NAME",
+                help: "Serve API v1 /credential-sync (current edition), with the admin API key in this variable."
+            ),
+            .value("non-admin-api-key-env", "NAME", help: "Also accept this variable's key as a non-admin user's."),
             .flag("show", help: "List the credentials stored in --db, redacted, and exit."),
             .flag("reveal", help: "With --show, print the decrypted credential documents too."),
             .value("expect", "N", help: "Stop and report after N pushes."),
@@ -235,8 +241,25 @@ struct MockCalcomCommand: Command {
             port: port,
             defects: defects,
             fixesKnownMisses: arguments.flag("fix-known-misses"),
-            faults: faults
+            faults: faults,
+            adminAPIKey: try Self.apiKey(arguments, "api-key-env", variables),
+            memberAPIKey: try Self.apiKey(arguments, "non-admin-api-key-env", variables)
         )
+    }
+
+    /// The API key in the variable an option names, if the option is given.
+    private static func apiKey(
+        _ arguments: ParsedArguments,
+        _ option: String,
+        _ variables: Variables
+    ) throws(CommandError) -> String? {
+        guard let name = arguments.value(option) else {
+            return nil
+        }
+        guard let value = variables.values[name], !value.isEmpty else {
+            throw .usage("--\(option): \(name) is not set in \(variables.origin)")
+        }
+        return value
     }
 
     private static func positiveInteger(_ arguments: ParsedArguments, _ name: String) throws(CommandError) -> Int? {

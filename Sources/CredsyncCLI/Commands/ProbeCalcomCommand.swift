@@ -54,10 +54,18 @@ struct ProbeCalcomCommand: Command {
             .value("race-app-slug", "SLUG", help: "A second app without a credential for the test user (CAL-025)."),
             .value("metadataless-app", "SLUG", help: "An App row without app-store metadata (CAL-017)."),
             .value("api-key-env", "NAME", help: "Read a system-wide admin API key for API v1 from this variable."),
+            .value(
+                "non-admin-api-key-env",
+                "NAME",
+                help: "Read a non-admin user's API key from this variable, for CAL-031."
+            ),
             .value("timeout", "SECONDS", help: "The deadline of every request, fractions allowed (default 5)."),
             .value("edition", "E", help: "auto, legacy or current (default auto)."),
             .flag("allow-writes", help: "Let the probe push canary credentials for the test user."),
-            .flag("expect-disabled", help: "The instance is switched off: check only that it refuses (CAL-001)."),
+            .flag(
+                "expect-disabled",
+                help: "The instance is switched off: check only that it refuses (CAL-001, and CAL-032 with an API key)."
+            ),
         ] + ReportOptions.options
     }
 
@@ -120,13 +128,13 @@ struct ProbeCalcomCommand: Command {
         let headerName =
             arguments.value("header-name") ?? values[Edition.current.headerNameVariable]
             ?? values[Edition.legacy.headerNameVariable]
-        var apiKey: String?
-        if let name = arguments.value("api-key-env") {
-            guard let value = values[name], !value.isEmpty else {
-                throw .usage("--api-key-env: \(name) is not set in \(variables.origin)")
-            }
-            apiKey = value
-        }
+        let apiKey = try Self.apiKey(arguments, "api-key-env", values: values, origin: variables.origin)
+        let nonAdminAPIKey = try Self.apiKey(
+            arguments,
+            "non-admin-api-key-env",
+            values: values,
+            origin: variables.origin
+        )
 
         let edition: CalcomProbeConfiguration.EditionChoice
         switch arguments.value("edition") ?? "auto" {
@@ -154,11 +162,28 @@ struct ProbeCalcomCommand: Command {
             raceAppSlug: arguments.value("race-app-slug"),
             metadatalessAppSlug: arguments.value("metadataless-app"),
             apiKey: apiKey,
+            nonAdminAPIKey: nonAdminAPIKey,
             timeout: timeout,
             edition: edition,
             allowWrites: arguments.flag("allow-writes"),
             expectDisabled: arguments.flag("expect-disabled")
         )
+    }
+
+    /// The API key in the variable an option names, if the option is given.
+    private static func apiKey(
+        _ arguments: ParsedArguments,
+        _ option: String,
+        values: [String: String],
+        origin: String
+    ) throws(CommandError) -> String? {
+        guard let name = arguments.value(option) else {
+            return nil
+        }
+        guard let value = values[name], !value.isEmpty else {
+            throw .usage("--\(option): \(name) is not set in \(origin)")
+        }
+        return value
     }
 
     private static func userId(_ arguments: ParsedArguments) throws(CommandError) -> Int? {
