@@ -128,14 +128,17 @@ struct MalformedRequestTests {
                 }
             }
             defer { drip.cancel() }
-            let dropped = Task {
+            // Both ends are timed on the wire threads, where a busy cooperative pool cannot delay the reading.
+            let dropped = Task(executorPreference: WireExecutor.shared) {
                 let answer = String(decoding: await dripper.readAll(within: .seconds(20)), as: UTF8.self)
                 return (answer, Deadline.now)
             }
 
             try await Task.sleep(for: .milliseconds(100))
-            let good = await quickClient().execute(try HTTPClientRequest(url: server.baseURL + "/"))
-            let served = Deadline.now
+            let request = try HTTPClientRequest(url: server.baseURL + "/")
+            let (good, served) = await Task(executorPreference: WireExecutor.shared) {
+                (await quickClient().execute(request), Deadline.now)
+            }.value
             #expect(try good.response().bodyText == "served")
 
             // Not blocked: the good request was served while the slow one still dripped, before its 408.
