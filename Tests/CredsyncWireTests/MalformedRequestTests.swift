@@ -116,38 +116,43 @@ struct MalformedRequestTests {
         var limits = Self.limits
         limits.headerTimeout = .seconds(4)
         try await withServer(HTTPServerConfiguration(limits: limits), respondingWith: .text(200, "served")) { server in
-            let started = Deadline.now
-            let dripper = try await RawConnection.open(to: server)
-            defer { dripper.close() }
-            let drip = Task {
-                for byte in "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + String(repeating: "z", count: 400) {
-                    guard (try? await dripper.send(String(byte))) != nil else {
-                        return
-                    }
-                    try? await Task.sleep(for: .milliseconds(20))
-                }
+            // The scenario is an ordering of events, so it runs on the wire threads: a cooperative pool busy with
+            // other suites must not hold back the good request until after the slow one's timeout.
+            try await withTaskExecutorPreference(WireExecutor.shared) {
+                try await slowloris(server, headerTimeout: limits.headerTimeout)
             }
-            defer { drip.cancel() }
-            // Both ends are timed on the wire threads, where a busy cooperative pool cannot delay the reading.
-            let dropped = Task(executorPreference: WireExecutor.shared) {
-                let answer = String(decoding: await dripper.readAll(within: .seconds(20)), as: UTF8.self)
-                return (answer, Deadline.now)
-            }
-
-            try await Task.sleep(for: .milliseconds(100))
-            let request = try HTTPClientRequest(url: server.baseURL + "/")
-            let (good, served) = await Task(executorPreference: WireExecutor.shared) {
-                (await quickClient().execute(request), Deadline.now)
-            }.value
-            #expect(try good.response().bodyText == "served")
-
-            // Not blocked: the good request was served while the slow one still dripped, before its 408.
-            let (answer, answered) = await dropped.value
-            #expect(answer.hasPrefix("HTTP/1.1 408 "))
-            #expect(served < answered)
-            let elapsed = answered.duration(since: started)
-            #expect(elapsed >= limits.headerTimeout && elapsed < noHang)
         }
+    }
+
+    private func slowloris(_ server: HTTPServer, headerTimeout: Duration) async throws {
+        let started = Deadline.now
+        let dripper = try await RawConnection.open(to: server)
+        defer { dripper.close() }
+        let drip = Task(executorPreference: WireExecutor.shared) {
+            for byte in "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + String(repeating: "z", count: 400) {
+                guard (try? await dripper.send(String(byte))) != nil else {
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+        }
+        defer { drip.cancel() }
+        let dropped = Task(executorPreference: WireExecutor.shared) {
+            let answer = String(decoding: await dripper.readAll(within: .seconds(20)), as: UTF8.self)
+            return (answer, Deadline.now)
+        }
+
+        try await Task.sleep(for: .milliseconds(100))
+        let good = await quickClient().execute(try HTTPClientRequest(url: server.baseURL + "/"))
+        let served = Deadline.now
+        #expect(try good.response().bodyText == "served")
+
+        // Not blocked: the good request was served while the slow one still dripped, before its 408.
+        let (answer, answered) = await dropped.value
+        #expect(answer.hasPrefix("HTTP/1.1 408 "))
+        #expect(served < answered)
+        let elapsed = answered.duration(since: started)
+        #expect(elapsed >= headerTimeout && elapsed < noHang)
     }
 
     @Test("an idle connection that never sends is closed after the header timeout")
