@@ -130,10 +130,11 @@ struct MalformedRequestTests {
         defer { dripper.close() }
         let drip = Task(executorPreference: WireExecutor.shared) {
             for byte in "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + String(repeating: "z", count: 400) {
-                guard (try? await dripper.send(String(byte))) != nil else {
+                guard (try? await dripper.send(String(byte))) != nil,
+                    (try? await Task.sleep(for: .milliseconds(20))) != nil
+                else {
                     return
                 }
-                try? await Task.sleep(for: .milliseconds(20))
             }
         }
         defer { drip.cancel() }
