@@ -3,21 +3,35 @@ import Foundation
 /// Runs a reference script under Node for benchmarks, when `node` is on the PATH.
 enum NodeReference {
     /// What a benchmark script printed: its rate and Node's version.
-    struct Output: Decodable {
+    struct Output: Decodable, Sendable {
         let rate: String
         let version: String
     }
 
     /// Runs `node -e script args…` and decodes the JSON line it prints.
     ///
+    /// Node runs for seconds; the wait happens on a thread of its own, never on Swift's cooperative pool, so other
+    /// tasks of the process keep running meanwhile.
+    ///
     /// - Returns: The output, or why there is none.
-    static func run(script: String, arguments: [String]) -> Result<Output, NodeFailure> {
+    static func run(script: String, arguments: [String]) async -> Result<Output, NodeFailure> {
         guard let node = executable() else {
             return .failure(NodeFailure(description: "node is not on the PATH"))
         }
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: runBlocking(node, arguments: ["-e", script] + arguments))
+            }
+            thread.name = "credsync-node"
+            thread.start()
+        }
+    }
+
+    /// Starts Node and waits for it on the calling thread.
+    private static func runBlocking(_ node: URL, arguments: [String]) -> Result<Output, NodeFailure> {
         let process = Process()
         process.executableURL = node
-        process.arguments = ["-e", script] + arguments
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
@@ -48,6 +62,6 @@ enum NodeReference {
 }
 
 /// Why the Node reference could not run.
-struct NodeFailure: Error, CustomStringConvertible {
+struct NodeFailure: Error, Sendable, CustomStringConvertible {
     let description: String
 }

@@ -50,12 +50,12 @@ final class ByteStream {
 
     /// Runs the TLS handshake; does nothing for plain TCP.
     func handshake(deadline: Deadline) async throws(ByteStreamError) {
-        guard let tls else {
+        guard isSecure else {
             return
         }
         while true {
             let (reads, writes) = (socket.registration.sequence(.read), socket.registration.sequence(.write))
-            switch tls.handshake() {
+            switch try attempt("handshake", { $0.handshake() }) {
             case .done:
                 return
             case .wantRead:
@@ -74,7 +74,7 @@ final class ByteStream {
     ///
     /// - Returns: The number of bytes read; 0 means the peer closed the stream.
     func read(into buffer: UnsafeMutableRawBufferPointer, deadline: Deadline) async throws(ByteStreamError) -> Int {
-        guard let tls else {
+        guard isSecure else {
             do {
                 return try await socket.read(into: buffer, deadline: deadline)
             } catch {
@@ -83,7 +83,7 @@ final class ByteStream {
         }
         while true {
             let (reads, writes) = (socket.registration.sequence(.read), socket.registration.sequence(.write))
-            switch tls.read(into: buffer) {
+            switch try attempt("read", { $0.read(into: buffer) }) {
             case .done(let count):
                 return count
             case .closed:
@@ -100,7 +100,7 @@ final class ByteStream {
 
     /// Writes every byte, waiting for buffer space until the deadline.
     func write(_ bytes: [UInt8], deadline: Deadline) async throws(ByteStreamError) {
-        guard let tls else {
+        guard isSecure else {
             do {
                 return try await socket.write(bytes, deadline: deadline)
             } catch {
@@ -110,7 +110,9 @@ final class ByteStream {
         var offset = 0
         while offset < bytes.count {
             let (reads, writes) = (socket.registration.sequence(.read), socket.registration.sequence(.write))
-            let step = bytes.withUnsafeBytes { tls.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+            let step = try attempt("write") { tls in
+                bytes.withUnsafeBytes { tls.write(UnsafeRawBufferPointer(rebasing: $0[offset...])) }
+            }
             switch step {
             case .done(let count):
                 offset += count
@@ -129,9 +131,21 @@ final class ByteStream {
     /// Sends a TLS close_notify when it fits in the socket buffer, then closes the socket.
     func close() {
         if let tls {
-            _ = tls.shutdown()
+            _ = socket.withOpenDescriptor { _ in tls.shutdown() }
         }
         socket.close()
+    }
+
+    /// Makes one TLS attempt on the socket; a closed socket fails it rather than let OpenSSL use a descriptor number
+    /// another socket may have by now.
+    private func attempt<Value: Sendable>(
+        _ operation: String,
+        _ body: (TLSConnection) -> TLSStep<Value>
+    ) throws(ByteStreamError) -> TLSStep<Value> {
+        guard let tls, let step = socket.withOpenDescriptor({ _ in body(tls) }) else {
+            throw .socket(SocketError(kind: .closed, operation: operation))
+        }
+        return step
     }
 
     private func wait(

@@ -9,6 +9,10 @@ import Synchronization
 /// anything to another host. It sends exactly what ``HTTPClientRequest/wireBytes`` says, records every byte both
 /// ways, and bounds every phase by a deadline. TLS 1.2 and 1.3 go through OpenSSL with certificate and host name
 /// verification on by default.
+///
+/// Exchanges run on the wire layer's own threads, not on Swift's cooperative pool: an answer that comes at once is
+/// read at once even while the rest of the process keeps the pool busy, so a deadline measures the peer, not the
+/// caller's load.
 public final class HTTPClient: Sendable {
     static let bufferSize = 16_384
 
@@ -38,6 +42,12 @@ public final class HTTPClient: Sendable {
     /// - Parameter request: The request.
     /// - Returns: The outcome, transcript and timing.
     public func execute(_ request: HTTPClientRequest) async -> HTTPExchange {
+        await withTaskExecutorPreference(WireExecutor.shared) {
+            await perform(request)
+        }
+    }
+
+    private func perform(_ request: HTTPClientRequest) async -> HTTPExchange {
         var run = ExchangeRun(client: self, request: request)
         let result = await run.perform()
         run.stream?.close()

@@ -8,6 +8,10 @@ import Synchronization
 /// and slow requests are refused as described in ``HTTPServerLimits`` and never reach the handler; a stalled
 /// client ties up only its own connection. Connections over ``HTTPServerLimits/maxConnections`` get a 503.
 ///
+/// Connections and handlers run on the wire layer's own threads, not on Swift's cooperative pool, so the server
+/// answers promptly even while the rest of the process keeps the pool busy; a handler should suspend rather than
+/// block.
+///
 /// ```swift
 /// let server = try HTTPServer { request in .text(200, "hello") }
 /// defer { Task { await server.shutdown() } }
@@ -83,7 +87,7 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.handler = handler
 
-        let task = Task { [self] in
+        let task = Task(executorPreference: WireExecutor.shared) { [self] in
             await acceptLoop()
         }
         state.withLock { $0.acceptTask = task }
@@ -190,12 +194,12 @@ public final class HTTPServer: Sendable {
             }
 
             if let identifier = admission.identifier {
-                let task = Task { [self] in
+                let task = Task(executorPreference: WireExecutor.shared) { [self] in
                     await serve(handle, identifier: identifier)
                 }
                 state.withLock { $0.connections[identifier]?.task = task }
             } else if admission.reject {
-                Task { [self] in
+                Task(executorPreference: WireExecutor.shared) { [self] in
                     await reject(socket)
                 }
             } else {

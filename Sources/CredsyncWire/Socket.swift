@@ -46,7 +46,9 @@ struct SocketError: Error, Sendable, CustomStringConvertible {
 
 /// A nonblocking TCP socket registered with the poller; every wait takes a deadline.
 ///
-/// One task at a time reads and writes a socket. ``shutdown()`` may be called from any task, to wake its user.
+/// One task at a time reads and writes a socket. ``shutdown()`` may be called from any task, to wake its user. Once
+/// ``close()`` has run, reads and writes fail with ``SocketError/Kind/closed`` instead of reaching the descriptor
+/// number, which the system may already have given to another socket.
 final class Socket: Sendable {
     let descriptor: Int32
     let registration: Registration
@@ -199,11 +201,17 @@ final class Socket: Sendable {
     func read(into buffer: UnsafeMutableRawBufferPointer, deadline: Deadline) async throws(SocketError) -> Int {
         while true {
             let sequence = registration.sequence(.read)
-            let count = Glibc.recv(descriptor, buffer.baseAddress, buffer.count, 0)
+            let received = withOpenDescriptor { descriptor in
+                let count = Glibc.recv(descriptor, buffer.baseAddress, buffer.count, 0)
+                return (count, errno)
+            }
+            guard let (count, code) = received else {
+                throw SocketError(kind: .closed, operation: "recv")
+            }
             if count >= 0 {
                 return count
             }
-            switch errno {
+            switch code {
             case EINTR:
                 continue
             case EAGAIN, EWOULDBLOCK:
@@ -219,14 +227,25 @@ final class Socket: Sendable {
         var offset = 0
         while offset < bytes.count {
             let sequence = registration.sequence(.write)
-            let count = bytes.withUnsafeBytes { buffer in
-                Glibc.send(descriptor, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
+            let sent = bytes.withUnsafeBytes { buffer in
+                withOpenDescriptor { descriptor in
+                    let count = Glibc.send(
+                        descriptor,
+                        buffer.baseAddress! + offset,
+                        buffer.count - offset,
+                        Int32(MSG_NOSIGNAL)
+                    )
+                    return (count, errno)
+                }
+            }
+            guard let (count, code) = sent else {
+                throw SocketError(kind: .closed, operation: "send")
             }
             if count >= 0 {
                 offset += count
                 continue
             }
-            switch errno {
+            switch code {
             case EINTR:
                 continue
             case EAGAIN, EWOULDBLOCK:
@@ -246,6 +265,14 @@ final class Socket: Sendable {
         let outcome = await registration.wait(for: direction, after: sequence, deadline: deadline)
         if outcome != .ready {
             throw .from(outcome, direction == .read ? "read" : "write")
+        }
+    }
+
+    /// Runs `body` with the descriptor unless the socket is closed; ``close()`` waits for it to finish, so the
+    /// descriptor number cannot be reused by another socket meanwhile. `body` must not block.
+    func withOpenDescriptor<Result: Sendable>(_ body: (Int32) -> Result) -> Result? {
+        closed.withLock { closed in
+            closed ? nil : body(descriptor)
         }
     }
 
@@ -272,7 +299,9 @@ final class Socket: Sendable {
     /// Makes the next close send RST instead of FIN.
     func setResetOnClose() {
         var option = linger(l_onoff: 1, l_linger: 0)
-        _ = setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        _ = withOpenDescriptor {
+            setsockopt($0, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        }
     }
 
     /// Deregisters and closes the descriptor; later calls do nothing.

@@ -1,5 +1,6 @@
 import CredsyncCLI
 import Foundation
+import Synchronization
 
 /// What one in-process run of `credsync` printed and returned.
 struct CLIRun {
@@ -20,22 +21,69 @@ func credsync(_ arguments: String..., environment: [String: String] = [:], input
     return CLIRun(exitCode: exitCode, standardOutput: output.standardOutput, standardError: output.standardError)
 }
 
-/// Runs a Node script with arguments and returns what it printed, or `nil` when Node is not installed.
-func node(_ script: String, _ arguments: String...) throws -> String? {
+/// The `node` executable on the PATH, if any.
+var nodeExecutable: String? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    guard
-        let executable = path.split(separator: ":").map({ "\($0)/node" })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-    else {
+    return path.split(separator: ":").map({ "\($0)/node" })
+        .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+}
+
+/// Runs a Node script with arguments and returns what it printed, or `nil` when Node is not installed.
+func node(_ script: String, _ arguments: String...) async throws -> String? {
+    guard let executable = nodeExecutable else {
         return nil
     }
+    return try await runProgram(executable, ["-e", script] + arguments)
+}
+
+/// What a child process has printed so far.
+final class ProgramOutput: Sendable {
+    private let data = Mutex(Data())
+
+    /// Standard output so far, as text.
+    var text: String {
+        data.withLock { String(decoding: $0, as: UTF8.self) }
+    }
+
+    fileprivate func append(_ chunk: Data) {
+        data.withLock { $0 += chunk }
+    }
+}
+
+/// Runs a program and returns its standard output; kills it after 30 s.
+///
+/// Reading the output and waiting for the exit block, so they happen on a thread of their own: a blocked thread of
+/// Swift's cooperative pool (one per core) would stall every other test's I/O and turn prompt answers into timeouts.
+/// `then` runs once the program has started, with what it has printed so far.
+func runProgram(
+    _ executable: String,
+    _ arguments: [String],
+    then: (@Sendable (Process, ProgramOutput) -> Void)? = nil
+) async throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["-e", script] + arguments
+    process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
+    let output = ProgramOutput()
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    then?(process, output)
+
+    let watchdog = Task {
+        try await Task.sleep(for: .seconds(30))
+        process.terminate()
+    }
+    defer { watchdog.cancel() }
+    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        let thread = Thread {
+            let handle = pipe.fileHandleForReading
+            while case let chunk = handle.availableData, !chunk.isEmpty {
+                output.append(chunk)
+            }
+            process.waitUntilExit()
+            continuation.resume()
+        }
+        thread.start()
+    }
+    return output.text
 }

@@ -38,7 +38,7 @@ struct EnvelopeCommandTests {
     func encryptMatchesNode(key: String) async throws {
         let iv = "000102030405060708090a0b0c0d0e0f"
         for plaintext in ["", "hello", #"{"access_token":"ya29.canary","expiry_date":1767225600000}"#, "✓ unicode ✓"] {
-            guard let expected = try node(Self.encryptScript, key, iv, plaintext) else {
+            guard let expected = try await node(Self.encryptScript, key, iv, plaintext) else {
                 return
             }
             let run = await credsync("encrypt", "--iv", iv, environment: [Self.keyVariable: key], input: plaintext)
@@ -49,7 +49,7 @@ struct EnvelopeCommandTests {
 
     @Test("random envelopes made by Node decrypt with decrypt --compat", arguments: keys)
     func nodeEnvelopesDecrypt(key: String) async throws {
-        guard let output = try node(Self.randomEnvelopesScript, key, "25") else {
+        guard let output = try await node(Self.randomEnvelopesScript, key, "25") else {
             return
         }
         let cases = try JSONDecoder().decode([[String: String]].self, from: Data(output.utf8))

@@ -21,37 +21,11 @@ struct MockEndpointCommandTests {
                 .catch((e) => process.stdout.write("error " + e.name));
             """
         let headerJSON = String(decoding: try JSONSerialization.data(withJSONObject: headers), as: UTF8.self)
-        return try await run(node(), ["-e", script, url, headerJSON, user])
+        return try await runProgram(node(), ["-e", script, url, headerJSON, user])
     }
 
     static func node() throws -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        let found = path.split(separator: ":").map { "\($0)/node" }.first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-        return try #require(found, "these tests need Node 20 on the PATH")
-    }
-
-    /// Runs a program without blocking a thread of the cooperative pool; kills it after 30 s.
-    static func run(_ executable: String, _ arguments: [String], then: (@Sendable (Process) -> Void)? = nil)
-        async throws -> String
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        let ended = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in ended.continuation.finish() }
-        try process.run()
-        then?(process)
-        let watchdog = Task {
-            try await Task.sleep(for: .seconds(30))
-            process.terminate()
-        }
-        for await _ in ended.stream {}
-        watchdog.cancel()
-        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try #require(nodeExecutable, "these tests need Node 20 on the PATH")
     }
 
     /// Starts the command in-process and waits for its URL.
@@ -130,12 +104,15 @@ struct MockEndpointCommandTests {
     @Test("SIGTERM stops the stand-in cleanly with the report", .enabled(if: binary != nil, "needs the built binary"))
     func sigterm() async throws {
         let binary = try #require(Self.binary)
-        let output = try await Self.run(
+        let output = try await runProgram(
             "/usr/bin/env",
             ["CALCOM_CREDENTIAL_SYNC_SECRET=\(Self.secret)", binary, "mock", "endpoint", "--port", "0"]
-        ) { process in
+        ) { process, output in
+            // Signal once the stand-in listens (its signal handlers are set by then), however slowly it started.
             Task {
-                try await Task.sleep(for: .milliseconds(1500))
+                while !output.text.contains("listening on ") {
+                    try await Task.sleep(for: .milliseconds(25))
+                }
                 kill(process.processIdentifier, SIGTERM)
             }
         }

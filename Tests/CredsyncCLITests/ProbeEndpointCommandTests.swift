@@ -51,7 +51,9 @@ struct ProbeEndpointCommandTests {
             "--transcript",
             transcripts.path,
             "--timeout",
-            "5",
+            "20",
+            "--latency-budget",
+            "20000",
             environment: Self.environment
         )
         let secrets = standIn.secrets
@@ -84,7 +86,7 @@ struct ProbeEndpointCommandTests {
             "--url",
             standIn.url,
             "--timeout",
-            "5",
+            "20",
             environment: Self.environment
         )
         let secrets = standIn.secrets
@@ -159,8 +161,9 @@ struct ProbeEndpointCommandTests {
             "0.3",
             environment: Self.environment
         )
+        // Refused at once; the bound only proves the run ended.
         #expect(run.exitCode == .couldNotTest)
-        #expect(start.duration(to: clock.now) < .seconds(3))
+        #expect(start.duration(to: clock.now) < .seconds(15))
     }
 
     @Test("an endpoint that never answers ends with exit 3 within its deadlines")
@@ -183,8 +186,9 @@ struct ProbeEndpointCommandTests {
         )
         let elapsed = start.duration(to: clock.now)
         await server.shutdown(gracePeriod: .zero)
+        // Three rounds bounded by 0.3 s deadlines; a hang would take the server's 30 s.
         #expect(run.exitCode == .couldNotTest)
-        #expect(elapsed < .seconds(4))
+        #expect(elapsed < .seconds(15))
     }
 
     @Test("an endpoint echoing the secret gets its transcript withheld, never written")
@@ -203,7 +207,7 @@ struct ProbeEndpointCommandTests {
             "--transcript",
             folder.path,
             "--timeout",
-            "2",
+            "20",
             "--json",
             folder.appending(path: "r.json").path,
             environment: Self.environment

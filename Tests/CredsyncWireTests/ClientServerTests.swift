@@ -189,4 +189,26 @@ struct ClientServerTests {
             #expect(raw.bodyText == "until close")
         }
     }
+
+    @Test("a closed socket never reaches its descriptor number, which another socket may reuse")
+    func closedSocket() async throws {
+        try await withServer(handler: Self.echo) { server in
+            let stale = try await RawConnection.open(to: server)
+            stale.close()
+            // The system hands the lowest free number to the next socket: most likely the one just closed.
+            let fresh = try await RawConnection.open(to: server)
+            defer { fresh.close() }
+
+            await #expect(throws: SocketError.self) { try await stale.send("GET /stale HTTP/1.1\r\nHost: x\r\n\r\n") }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16, alignment: 16)
+            defer { buffer.deallocate() }
+            await #expect(throws: SocketError.self) {
+                try await stale.socket.read(into: buffer, deadline: .after(.seconds(1)))
+            }
+
+            try await fresh.send("GET /fresh HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            let answer = String(decoding: await fresh.readAll(), as: UTF8.self)
+            #expect(answer.contains("/fresh") && !answer.contains("/stale"))
+        }
+    }
 }

@@ -12,12 +12,13 @@ struct HostileServerTests {
         let phase: HTTPClientPhase
         /// Short deadlines where the test is about a deadline; generous ones where the answer comes at once, so that
         /// a loaded machine cannot turn a protocol error into a timeout.
-        var timeouts = HTTPTimeouts(connect: .seconds(2), firstByte: .seconds(2), total: .seconds(3))
+        var timeouts = HTTPTimeouts(connect: .seconds(10), firstByte: .seconds(10), total: .seconds(10))
         var testDescription: String { name }
     }
 
-    /// The first byte comes at once, then the server stalls: the total deadline ends it.
-    static let stalls = HTTPTimeouts(connect: .seconds(2), firstByte: .seconds(3), total: .milliseconds(1_200))
+    /// The first byte comes at once, then the server stalls: the total deadline ends it. The total leaves seconds for
+    /// the first bytes to arrive on a loaded machine, so the phase the deadline hits is the one the case is about.
+    static let stalls = HTTPTimeouts(connect: .seconds(10), firstByte: .seconds(10), total: .seconds(4))
 
     private static func script(_ body: @escaping @Sendable (any HTTPResponseWriter) async -> Void) -> HTTPResponse {
         HTTPResponse(status: 0, delivery: .script(body))
@@ -33,13 +34,14 @@ struct HostileServerTests {
             response: HTTPResponse(status: 200, delay: .seconds(30)),
             code: .timeout,
             phase: .firstByte,
-            timeouts: HTTPTimeouts(connect: .seconds(2), firstByte: .milliseconds(300), total: .seconds(3))
+            timeouts: HTTPTimeouts(connect: .seconds(10), firstByte: .milliseconds(300), total: .seconds(10))
         ),
         Case(
-            name: "drips one byte every 100 ms",
+            name: "drips one byte every 250 ms",
             response: script { writer in
+                // 41 bytes take over 10 s, far past the total deadline.
                 for byte in Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".utf8) {
-                    guard await writer.write([byte]), (try? await Task.sleep(for: .milliseconds(100))) != nil else {
+                    guard await writer.write([byte]), (try? await Task.sleep(for: .milliseconds(250))) != nil else {
                         return
                     }
                 }
@@ -120,11 +122,11 @@ struct HostileServerTests {
             var request = try HTTPClientRequest(url: server.baseURL + "/")
             request.timeouts = testCase.timeouts
             let exchange = await quickClient().execute(request)
-            // The code and phase show which deadline fired; the bound adds slack for a loaded machine.
-            let deadline = testCase.code == .timeout ? min(testCase.timeouts.firstByte, testCase.timeouts.total) : .zero
-            expectFailure(exchange, testCase.code, phase: testCase.phase, within: deadline + .seconds(2))
+            // The code and phase show which deadline fired, or that none did; the bound proves the exchange ended
+            // instead of hanging with the server, and a deadline cannot have fired before its time.
+            expectFailure(exchange, testCase.code, phase: testCase.phase, within: noHang)
             if testCase.code == .timeout {
-                #expect(exchange.timing.total >= deadline)
+                #expect(exchange.timing.total >= min(testCase.timeouts.firstByte, testCase.timeouts.total))
             }
         }
     }
@@ -184,9 +186,9 @@ struct HostileServerTests {
             fillers.append(filler)
         }
 
-        let client = quickClient(connect: .milliseconds(200), total: .seconds(2))
+        let client = quickClient(connect: .milliseconds(200))
         let exchange = await client.execute(try HTTPClientRequest(url: "http://\(address)/"))
-        expectFailure(exchange, .timeout, phase: .connect, within: .seconds(2))
+        expectFailure(exchange, .timeout, phase: .connect)
         #expect(exchange.timing.total >= .milliseconds(200))
     }
 
@@ -196,21 +198,27 @@ struct HostileServerTests {
         try await withServer(HTTPServerConfiguration(limits: limits), respondingWith: .text(200, "")) { server in
             let body = [UInt8](repeating: 0x61, count: 4_000_000)
             let request = try HTTPClientRequest(method: "POST", url: server.baseURL + "/", body: body)
-            let exchange = await quickClient(total: .seconds(3)).execute(request)
+            let exchange = await quickClient().execute(request)
             #expect(try exchange.response().status == 413)
         }
     }
 
     @Test("cancelling the calling task ends the exchange")
     func cancellation() async throws {
-        try await withServer(respondingWith: HTTPResponse(status: 200, delay: .seconds(30))) { server in
+        let started = Started()
+        let handler: HTTPServer.Handler = { _ in
+            started.mark()
+            return HTTPResponse(status: 200, delay: .seconds(30))
+        }
+        try await withServer(handler: handler) { server in
             let client = quickClient(firstByte: .seconds(30), total: .seconds(30))
             let request = try HTTPClientRequest(url: server.baseURL + "/")
             let task = Task { await client.execute(request) }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancel once the request is in, so the client waits for its first byte, however slowly it got there.
+            try await started.wait()
             task.cancel()
             let exchange = await task.value
-            expectFailure(exchange, .cancelled, phase: .firstByte, within: .seconds(2))
+            expectFailure(exchange, .cancelled, phase: .firstByte)
         }
     }
 }

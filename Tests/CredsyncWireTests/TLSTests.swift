@@ -143,9 +143,10 @@ struct TLSTests {
             let response = try await client.send(try HTTPClientRequest(url: server.baseURL + "/"))
             #expect(response.bodyText == "secure hello")
 
+            // The server drops the staller after its 1 s header timeout, well before the read's own 20 s deadline.
             let started = Deadline.now
-            _ = await staller.readAll(within: .seconds(4))
-            #expect(Deadline.now.duration(since: started) < .seconds(3))
+            _ = await staller.readAll(within: .seconds(20))
+            #expect(Deadline.now.duration(since: started) < noHang)
         }
     }
 }

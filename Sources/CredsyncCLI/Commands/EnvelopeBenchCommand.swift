@@ -59,7 +59,8 @@ struct EnvelopeBenchCommand: Command {
         )
         terminal.writeOutput("  credsync  \(format(rate: swiftRate))\n")
 
-        switch NodeReference.run(script: Self.nodeScript, arguments: [Self.keyString, Self.plaintext, "\(seconds)"]) {
+        let nodeArguments = [Self.keyString, Self.plaintext, "\(seconds)"]
+        switch await NodeReference.run(script: Self.nodeScript, arguments: nodeArguments) {
         case .success(let output):
             guard let nodeRate = Double(output.rate), nodeRate > 0 else {
                 throw CommandError(.failure, "node printed no rate: \(output.rate)")

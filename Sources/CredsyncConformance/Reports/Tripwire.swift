@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 
 /// Scans everything a run writes for the secrets it knows, raw and encoded, so that no report, transcript or
 /// console line hands a secret, key or token to whoever reads it.
@@ -55,13 +56,13 @@ public struct Tripwire: Sendable {
     /// The shortest secret worth watching; shorter values would match by chance.
     public static let minimumLength = 6
 
-    private let patterns: [(label: String, encoding: String, text: String)]
+    private let patterns: [(label: String, encoding: String, bytes: [UInt8])]
 
     /// Prepares the patterns for a set of secrets.
     ///
     /// - Parameter secrets: The secrets; those shorter than ``minimumLength`` bytes are ignored.
     public init(secrets: [Secret]) {
-        var patterns: [(String, String, String)] = []
+        var patterns: [(label: String, encoding: String, text: String)] = []
         for secret in secrets where secret.bytes.count >= Self.minimumLength {
             let label = secret.label
             if let text = String(validating: secret.bytes, as: UTF8.self) {
@@ -82,7 +83,7 @@ public struct Tripwire: Sendable {
                 patterns.append((label, "percent", percent))
             }
         }
-        self.patterns = patterns
+        self.patterns = patterns.map { ($0.label, $0.encoding, Array($0.text.utf8)) }
     }
 
     /// Scans one output.
@@ -92,14 +93,43 @@ public struct Tripwire: Sendable {
     ///   - location: Where it was written, for the finding.
     /// - Returns: Every secret found, once per label and encoding.
     public func scan(_ text: String, location: String) -> [Finding] {
-        var findings: [Finding] = []
-        for pattern in patterns where text.contains(pattern.text) {
-            let finding = Finding(label: pattern.label, encoding: pattern.encoding, location: location)
-            if !findings.contains(finding) {
-                findings.append(finding)
+        // A byte search: transcripts run to megabytes and every secret brings a dozen encodings, so a scan must
+        // cost little CPU; a match on UTF-8 bytes is also stricter than one on characters.
+        var text = text
+        return text.withUTF8 { haystack in
+            var findings: [Finding] = []
+            for pattern in patterns where Self.contains(haystack, pattern.bytes) {
+                let finding = Finding(label: pattern.label, encoding: pattern.encoding, location: location)
+                if !findings.contains(finding) {
+                    findings.append(finding)
+                }
             }
+            return findings
         }
-        return findings
+    }
+
+    /// Whether the needle occurs in the haystack: `memchr` finds each candidate first byte, `memcmp` checks it.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = haystack.baseAddress, let first = needle.first else {
+            return needle.isEmpty
+        }
+        return needle.withUnsafeBytes { pattern in
+            guard let patternBase = pattern.baseAddress else {
+                return false
+            }
+            var offset = 0
+            while haystack.count - offset >= pattern.count {
+                let span = haystack.count - offset - pattern.count + 1
+                guard let found = memchr(base + offset, Int32(first), span) else {
+                    return false
+                }
+                if memcmp(found, patternBase, pattern.count) == 0 {
+                    return true
+                }
+                offset = UnsafeRawPointer(base).distance(to: found) + 1
+            }
+            return false
+        }
     }
 
     /// Scans files a run wrote, reading each as text (invalid UTF-8 is replaced, not skipped).

@@ -1,5 +1,6 @@
 import CredsyncOpenSSL
 import Foundation
+import Synchronization
 import Testing
 
 @testable import CredsyncWire
@@ -30,11 +31,18 @@ func withServer<Result>(
     try await withServer(configuration, handler: { _ in response }, body)
 }
 
+/// The bound that proves an exchange or a connection ended by itself rather than hung: far beyond any deadline a test
+/// sets plus what a loaded scheduler adds, far below the 30 s a stalling server holds out.
+let noHang: Duration = .seconds(15)
+
 /// A client whose deadlines bound a test without racing a loaded machine; tests about deadlines pass their own.
+///
+/// Servers in these tests answer at once, so generous deadlines cost nothing; tight ones would turn a protocol error
+/// into a timeout whenever the machine is busy.
 func quickClient(
-    connect: Duration = .seconds(2),
-    firstByte: Duration = .seconds(2),
-    total: Duration = .seconds(4),
+    connect: Duration = .seconds(10),
+    firstByte: Duration = .seconds(10),
+    total: Duration = .seconds(12),
     verification: HTTPClientConfiguration.TLSVerification = .system,
     limits: HTTPParserLimits = HTTPParserLimits(maxHeaderBytes: 65_536, maxBodyBytes: 1_048_576)
 ) -> HTTPClient {
@@ -62,15 +70,15 @@ struct RawConnection {
     let socket: Socket
 
     static func open(to server: HTTPServer) async throws -> RawConnection {
-        RawConnection(socket: try await Socket.connect(to: server.address, deadline: .after(.seconds(1))))
+        RawConnection(socket: try await Socket.connect(to: server.address, deadline: .after(.seconds(10))))
     }
 
     func send(_ text: String) async throws {
-        try await socket.write(Array(text.utf8), deadline: .after(.seconds(1)))
+        try await socket.write(Array(text.utf8), deadline: .after(.seconds(10)))
     }
 
     /// Reads until the peer closes or the deadline passes; returns what arrived.
-    func readAll(within duration: Duration = .seconds(2)) async -> [UInt8] {
+    func readAll(within duration: Duration = .seconds(10)) async -> [UInt8] {
         let deadline = Deadline.after(duration)
         var received: [UInt8] = []
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4_096, alignment: 16)
@@ -82,7 +90,7 @@ struct RawConnection {
     }
 
     /// Reads until `text` has arrived `count` times, or the deadline passes.
-    func read(until text: String, count: Int = 1, within duration: Duration = .seconds(2)) async -> String {
+    func read(until text: String, count: Int = 1, within duration: Duration = .seconds(10)) async -> String {
         let deadline = Deadline.after(duration)
         var received: [UInt8] = []
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4_096, alignment: 16)
@@ -132,7 +140,7 @@ func expectFailure(
     _ exchange: HTTPExchange,
     _ code: HTTPClientError.Code,
     phase: HTTPClientPhase? = nil,
-    within bound: Duration = .seconds(4),
+    within bound: Duration = noHang,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     guard let error = exchange.error else {
@@ -144,4 +152,22 @@ func expectFailure(
         #expect(error.phase == phase, "\(error)", sourceLocation: sourceLocation)
     }
     #expect(exchange.timing.total < bound, "took \(exchange.timing.total)", sourceLocation: sourceLocation)
+}
+
+/// A flag a handler raises when it starts, for tests that must act while a request is in flight.
+final class Started: Sendable {
+    private let flag = Mutex(false)
+
+    func mark() {
+        flag.withLock { $0 = true }
+    }
+
+    /// Waits until the flag is raised; gives up after 20 s, however busy the machine.
+    func wait() async throws {
+        let deadline = Deadline.after(.seconds(20))
+        while !flag.withLock({ $0 }) && !deadline.hasPassed {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        try #require(flag.withLock { $0 })
+    }
 }

@@ -122,7 +122,9 @@ struct EndpointDefectTests {
                     edition: reveal.edition,
                     secret: Script.secret,
                     defects: defects,
-                    slowResponseDelay: .milliseconds(300)
+                    slowResponseDelay: .milliseconds(300),
+                    // Long enough that simultaneous calls overlap the held lock however busy the machine is.
+                    lockHold: .seconds(2)
                 )
             )
         }
