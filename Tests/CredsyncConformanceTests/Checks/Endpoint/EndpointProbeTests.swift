@@ -57,21 +57,6 @@ struct EndpointProbeTests {
         }
     }
 
-    @Test("the whole probe of the stand-in on loopback takes under a second")
-    func duration() async throws {
-        // Other suites probe in parallel on a shared machine, so the best of a few runs is taken.
-        let options = EndpointStandInOptions(secret: Support.secret)
-        let clock = ContinuousClock()
-        var fastest = Duration.seconds(3600)
-        for _ in 0..<10 where fastest >= .seconds(1) {
-            let start = clock.now
-            let (outcome, _) = try await Support.probe(options)
-            fastest = min(fastest, start.duration(to: clock.now))
-            #expect(outcome.report.exitCode == 0)
-        }
-        #expect(fastest < .seconds(1), "the fastest probe took \(fastest)")
-    }
-
     static var defects: [EndpointDefect] {
         EndpointDefect.allCases
     }
