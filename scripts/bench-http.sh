@@ -60,7 +60,7 @@ server.listen(0, '127.0.0.1', () => {
 setTimeout(() => process.exit(0), Number(process.argv[2]) * 1000);
 JS
 
-# Starts a server in the background and prints its URL once it says where it listens.
+# Starts a server in the background (recording its PID for cleanup) and waits until it says where it listens.
 start() {
     local name="$1"
     shift
@@ -68,7 +68,6 @@ start() {
     PIDS+=("$!")
     for _ in $(seq 1 100); do
         if grep -q "listening on" "$WORK/$name.out"; then
-            sed -n 's/^listening on //p' "$WORK/$name.out" | head -n 1
             return 0
         fi
         sleep 0.1
@@ -76,6 +75,11 @@ start() {
     echo "$name did not start (for credsync: is the 'bench http' subcommand wired to HTTPBenchmark.run?)" >&2
     cat "$WORK/$name.out" "$WORK/$name.err" >&2
     exit 1
+}
+
+# The URL a started server printed.
+url_of() {
+    sed -n 's/^listening on //p' "$WORK/$1.out" | head -n 1
 }
 
 # Runs wrk against a URL; prints "requests_per_second p99_milliseconds".
@@ -94,8 +98,10 @@ measure() {
     echo "$rps $p99"
 }
 
-CREDSYNC_URL="$(start credsync "$BINARY" bench http --seconds "$SERVE_SECONDS")"
-NODE_URL="$(start node node "$WORK/server.js" "$SERVE_SECONDS")"
+start credsync "$BINARY" bench http --seconds "$SERVE_SECONDS"
+start node node "$WORK/server.js" "$SERVE_SECONDS"
+CREDSYNC_URL="$(url_of credsync)"
+NODE_URL="$(url_of node)"
 
 # Median of the numbers given, one per line.
 median() {
