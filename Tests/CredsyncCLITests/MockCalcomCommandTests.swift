@@ -1,6 +1,7 @@
 import CredsyncCLI
 import CredsyncStore
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("credsync mock calcom", .serialized)
@@ -75,19 +76,46 @@ struct MockCalcomCommandTests {
         input.fileHandleForWriting.write(Data(("[" + pushes.joined(separator: ",") + "]").utf8))
         try input.fileHandleForWriting.close()
 
-        try await Task.sleep(for: .milliseconds(700))
+        // Kill the server mid-stream: once some pushes are acknowledged and while others are in flight.
+        let received = AnswerLines()
+        let reader = Task.detached {
+            while case let data = answers.fileHandleForReading.availableData, !data.isEmpty {
+                received.append(data)
+            }
+        }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while received.acknowledged < 20, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         kill(server.processIdentifier, SIGKILL)
-        let text = await Task.detached { answers.fileHandleForReading.readDataToEndOfFile() }.value
+        await reader.value
         sender.waitUntilExit()
         server.waitUntilExit()
 
-        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n")
+        let lines = received.text.split(separator: "\n")
         let acknowledged = lines.enumerated().filter { $0.element.contains(#""status":200"#) }.map { $0.offset + 1 }
         #expect(!acknowledged.isEmpty)
         let stored = try CredentialStore(path: database).credentials()
         let byUser = Dictionary(stored.map { ($0.userId, $0.key) }) { first, _ in first }
         for user in acknowledged {
             #expect(byUser[Int64(user)]?.contains("canary-token-\(user)\"") == true, "push for user \(user)")
+        }
+    }
+
+    /// The sender's answer lines as they arrive.
+    final class AnswerLines: Sendable {
+        private let data = Mutex(Data())
+
+        func append(_ chunk: Data) {
+            data.withLock { $0.append(chunk) }
+        }
+
+        var text: String {
+            data.withLock { String(decoding: $0, as: UTF8.self) }
+        }
+
+        var acknowledged: Int {
+            text.split(separator: "\n").filter { $0.contains(#""status":200"#) }.count
         }
     }
 
