@@ -34,6 +34,13 @@ struct DemoCommandTests {
         for result in report.results where result.verdict != .skip {
             #expect(output.standardOutput.contains("\(result.id)  \(result.level.rawValue)"), "\(result.id) not named")
         }
+        if edition == .current {
+            let api = report.results.filter { $0.id.side == .calcom && (35...36).contains($0.id.number) }
+            #expect(
+                api.count == 2 && api.allSatisfy { $0.verdict == .pass },
+                "API v1 is exercised in the current edition"
+            )
+        }
         #expect(output.standardOutput.contains("push user 1 google-calendar → 200"))
         #expect(output.standardOutput.contains("refresh user 1 zoom → 200"))
         #expect(!output.standardOutput.contains("re-run:"), "the demo takes no --only, so it offers no re-run")

@@ -51,6 +51,8 @@ public struct Demo: Sendable {
         } catch {
             throw DemoError("the drawn key is not a valid key: \(error)")
         }
+        let adminAPIKey = "cal_" + Hex.encode(try Self.random(bytes: 16))
+        let memberAPIKey = "cal_" + Hex.encode(try Self.random(bytes: 16))
         narrate("secret \(KeyCheckValue(secret: secret)), key \(key.keyCheckValue) (drawn for this run, never shown)")
 
         let endpoint: EndpointStandIn
@@ -67,7 +69,9 @@ public struct Demo: Sendable {
                     seed: CalcomSeed(
                         users: Set(1...10),
                         apps: WebhookAppRecord.known.merging(["legacy-app": .withoutMetadata]) { first, _ in first }
-                    )
+                    ),
+                    adminAPIKey: adminAPIKey,
+                    memberAPIKey: memberAPIKey
                 )
             )
         } catch {
@@ -91,6 +95,7 @@ public struct Demo: Sendable {
                 secret: secret,
                 keyString: keyString,
                 key: key,
+                apiKeys: (admin: adminAPIKey, member: memberAPIKey),
                 narrate: narrate
             )
             await calcom.shutdown()
@@ -133,6 +138,7 @@ public struct Demo: Sendable {
         secret: String,
         keyString: String,
         key: EnvelopeKey,
+        apiKeys: (admin: String, member: String),
         narrate: @Sendable (String) -> Void
     ) async throws(DemoError) -> Exercise {
         let client = HTTPClient(
@@ -143,6 +149,8 @@ public struct Demo: Sendable {
         var secrets: [Tripwire.Secret] = [
             .init(label: edition.secretVariable, value: secret),
             .init(label: Edition.keyVariable, value: keyString),
+            .init(label: "admin API key", value: apiKeys.admin),
+            .init(label: "non-admin API key", value: apiKeys.member),
         ]
 
         // 1. The platform pushes its users' credentials, as a platform's backend would.
@@ -230,6 +238,8 @@ public struct Demo: Sendable {
                 appSlug: "google-calendar",
                 raceAppSlug: "zoom",
                 metadatalessAppSlug: "legacy-app",
+                apiKey: edition == .current ? apiKeys.admin : nil,
+                nonAdminAPIKey: edition == .current ? apiKeys.member : nil,
                 timeout: timeout,
                 edition: .auto,
                 allowWrites: true
