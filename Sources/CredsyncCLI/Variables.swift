@@ -24,4 +24,21 @@ struct Variables {
         let values = terminal.environment.merging(file.values) { _, fromFile in fromFile }
         return Variables(values: values, origin: "the environment or \(path)")
     }
+
+    /// The value of the variable an option names, such as `--api-key-env NAME`, when the option is given.
+    ///
+    /// - Parameters:
+    ///   - option: The option's name without dashes.
+    ///   - arguments: The parsed arguments.
+    /// - Returns: The variable's value, or `nil` when the option is not given.
+    /// - Throws: ``CommandError`` with the usage code when the named variable is unset or empty.
+    func value(namedBy option: String, in arguments: ParsedArguments) throws(CommandError) -> String? {
+        guard let name = arguments.value(option) else {
+            return nil
+        }
+        guard let value = values[name], !value.isEmpty else {
+            throw .usage("--\(option): \(name) is not set in \(origin)")
+        }
+        return value
+    }
 }

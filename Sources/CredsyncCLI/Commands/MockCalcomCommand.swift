@@ -242,24 +242,9 @@ struct MockCalcomCommand: Command {
             defects: defects,
             fixesKnownMisses: arguments.flag("fix-known-misses"),
             faults: faults,
-            adminAPIKey: try Self.apiKey(arguments, "api-key-env", variables),
-            memberAPIKey: try Self.apiKey(arguments, "non-admin-api-key-env", variables)
+            adminAPIKey: try variables.value(namedBy: "api-key-env", in: arguments),
+            memberAPIKey: try variables.value(namedBy: "non-admin-api-key-env", in: arguments)
         )
-    }
-
-    /// The API key in the variable an option names, if the option is given.
-    private static func apiKey(
-        _ arguments: ParsedArguments,
-        _ option: String,
-        _ variables: Variables
-    ) throws(CommandError) -> String? {
-        guard let name = arguments.value(option) else {
-            return nil
-        }
-        guard let value = variables.values[name], !value.isEmpty else {
-            throw .usage("--\(option): \(name) is not set in \(variables.origin)")
-        }
-        return value
     }
 
     private static func positiveInteger(_ arguments: ParsedArguments, _ name: String) throws(CommandError) -> Int? {

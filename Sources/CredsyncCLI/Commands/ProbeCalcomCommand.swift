@@ -128,13 +128,8 @@ struct ProbeCalcomCommand: Command {
         let headerName =
             arguments.value("header-name") ?? values[Edition.current.headerNameVariable]
             ?? values[Edition.legacy.headerNameVariable]
-        let apiKey = try Self.apiKey(arguments, "api-key-env", values: values, origin: variables.origin)
-        let nonAdminAPIKey = try Self.apiKey(
-            arguments,
-            "non-admin-api-key-env",
-            values: values,
-            origin: variables.origin
-        )
+        let apiKey = try variables.value(namedBy: "api-key-env", in: arguments)
+        let nonAdminAPIKey = try variables.value(namedBy: "non-admin-api-key-env", in: arguments)
 
         let edition: CalcomProbeConfiguration.EditionChoice
         switch arguments.value("edition") ?? "auto" {
@@ -168,22 +163,6 @@ struct ProbeCalcomCommand: Command {
             allowWrites: arguments.flag("allow-writes"),
             expectDisabled: arguments.flag("expect-disabled")
         )
-    }
-
-    /// The API key in the variable an option names, if the option is given.
-    private static func apiKey(
-        _ arguments: ParsedArguments,
-        _ option: String,
-        values: [String: String],
-        origin: String
-    ) throws(CommandError) -> String? {
-        guard let name = arguments.value(option) else {
-            return nil
-        }
-        guard let value = values[name], !value.isEmpty else {
-            throw .usage("--\(option): \(name) is not set in \(origin)")
-        }
-        return value
     }
 
     private static func userId(_ arguments: ParsedArguments) throws(CommandError) -> Int? {
