@@ -1,6 +1,7 @@
 import CredsyncCLI
 import Foundation
 import Synchronization
+import Testing
 
 /// What one in-process run of `credsync` printed and returned.
 struct CLIRun {
@@ -28,11 +29,9 @@ var nodeExecutable: String? {
         .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
 }
 
-/// Runs a Node script with arguments and returns what it printed, or `nil` when Node is not installed.
-func node(_ script: String, _ arguments: String...) async throws -> String? {
-    guard let executable = nodeExecutable else {
-        return nil
-    }
+/// Runs a Node script with arguments and returns what it printed; a test that needs Node fails without it.
+func node(_ script: String, _ arguments: String...) async throws -> String {
+    let executable = try #require(nodeExecutable, "these tests need Node 20 on the PATH")
     return try await runProgram(executable, ["-e", script] + arguments)
 }
 
