@@ -141,6 +141,7 @@ struct ProbeCalcomCommandTests {
             environment: Self.environment
         )
         #expect(run.exitCode == .couldNotTest)
-        #expect(start.duration(to: clock.now) < .seconds(3))
+        // The bound only proves the run ended instead of hanging; speed is not asserted.
+        #expect(start.duration(to: clock.now) < .seconds(15))
     }
 }

@@ -75,7 +75,8 @@ struct CalcomProbeHostileTests {
         let clock = ContinuousClock()
         let start = clock.now
         let run = await CalcomProbeRun.run(ProbeFixture.configuration(url, timeout: .milliseconds(300)))
-        #expect(start.duration(to: clock.now) < .seconds(3))
+        // The bound only proves the run ended instead of hanging; speed is not asserted.
+        #expect(start.duration(to: clock.now) < .seconds(15))
         #expect(run.report.exitCode == 3)
         #expect(run.report.notes.contains { $0.contains("stopped answering") })
     }
