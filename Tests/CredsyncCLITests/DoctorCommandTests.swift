@@ -1,5 +1,6 @@
 import Credsync
 import CredsyncCLI
+import CredsyncConformance
 import Foundation
 import Testing
 
@@ -111,22 +112,10 @@ struct DoctorCase: Sendable, CustomTestStringConvertible {
     ]
 }
 
-/// Whether a text holds a secret as is, in hex, or in base64 (standard or URL-safe, at any byte alignment).
+/// Whether a text holds a secret in any form the product's tripwire looks for: as is, hex, base64 at any alignment,
+/// URL-safe base64 or percent-encoded.
 func leaks(_ secret: String, in text: String) -> Bool {
-    let bytes = Array(secret.utf8)
-    var patterns = [secret]
-    let hex = bytes.map { String(format: "%02x", $0) }.joined()
-    patterns += [hex, hex.uppercased()]
-    for offset in 0..<3 {
-        let encoded = Array(Data([UInt8](repeating: 0, count: offset) + bytes).base64EncodedString().utf8)
-        let start = offset == 0 ? 0 : (offset * 8 + 5) / 6
-        let end = ((offset + bytes.count) * 8) / 6
-        let fragment = String(decoding: encoded[start..<end], as: UTF8.self)
-        patterns += [
-            fragment, fragment.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_"),
-        ]
-    }
-    return patterns.contains { text.contains($0) }
+    !Tripwire(secrets: [.init(label: "planted value", value: secret)]).scan(text, location: "output").isEmpty
 }
 
 @Suite("doctor command")
