@@ -188,7 +188,8 @@ public final class TLSConnection {
         return OpenSSLError(.tls, reason: reason)
     }
 
-    private static func isIPAddress(_ host: String) -> Bool {
+    /// Whether a host is an IPv4 or IPv6 literal rather than a name.
+    static func isIPAddress(_ host: String) -> Bool {
         var storage = in6_addr()
         return inet_pton(AF_INET, host, &storage) == 1 || inet_pton(AF_INET6, host, &storage) == 1
     }

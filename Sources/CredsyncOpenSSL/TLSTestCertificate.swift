@@ -51,7 +51,7 @@ public struct TLSTestCertificate: Sendable, Hashable {
         try addExtension(NID_basic_constraints, "critical,CA:TRUE", to: certificate)
         try addExtension(NID_key_usage, "critical,digitalSignature,keyCertSign", to: certificate)
         if !subjectAltNames.isEmpty {
-            let names = subjectAltNames.map { isIPAddress($0) ? "IP:\($0)" : "DNS:\($0)" }
+            let names = subjectAltNames.map { TLSConnection.isIPAddress($0) ? "IP:\($0)" : "DNS:\($0)" }
             try addExtension(NID_subject_alt_name, names.joined(separator: ","), to: certificate)
         }
 
@@ -115,11 +115,6 @@ public struct TLSTestCertificate: Sendable, Hashable {
             throw OpenSSLError.fromQueue(.certificate)
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func isIPAddress(_ host: String) -> Bool {
-        var storage = in6_addr()
-        return inet_pton(AF_INET, host, &storage) == 1 || inet_pton(AF_INET6, host, &storage) == 1
     }
 }
 

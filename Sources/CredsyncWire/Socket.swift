@@ -26,11 +26,6 @@ struct SocketError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Whether the peer reset or abandoned the connection.
-    var isReset: Bool {
-        kind == .system(ECONNRESET) || kind == .system(EPIPE)
-    }
-
     static func system(_ operation: String, _ code: Int32 = errno) -> SocketError {
         SocketError(kind: .system(code), operation: operation)
     }
