@@ -98,6 +98,51 @@ struct ReportOptions {
         }
     }
 
+    /// Writes each transcript into the `--transcript` folder as `NAME.txt`, and links each result to its check's.
+    ///
+    /// A transcript in which the tripwire finds a secret is replaced by a note naming what it would have shown.
+    ///
+    /// - Parameters:
+    ///   - transcripts: The transcripts by name: a check's ID, or a setup step's name.
+    ///   - secrets: The secrets, key bytes and tokens the run knows.
+    ///   - report: The report whose results get their transcript paths.
+    ///   - terminal: Where a withheld transcript is reported.
+    /// - Returns: The report with its transcript paths; unchanged without `--transcript`.
+    /// - Throws: ``CommandError`` with the usage code when a file cannot be written.
+    func writeTranscripts(
+        _ transcripts: [String: String],
+        secrets: [Tripwire.Secret],
+        into report: ConformanceReport,
+        on terminal: Terminal
+    ) throws(CommandError) -> ConformanceReport {
+        guard let transcriptDirectory else {
+            return report
+        }
+        let folder = URL(fileURLWithPath: transcriptDirectory)
+        let tripwire = Tripwire(secrets: secrets)
+        for (name, original) in transcripts.sorted(by: { $0.key < $1.key }) {
+            var text = original
+            // Redaction hides the secret's header and known fields; a counterpart may still echo one elsewhere.
+            let leaks = tripwire.scan(text, location: "the transcript \(name)")
+            if !leaks.isEmpty {
+                text = "# withheld: " + leaks.map(\.description).joined(separator: "; ") + "\n"
+                terminal.writeError("credsync: the transcript \(name) was withheld: it would show a secret\n")
+            }
+            let path = folder.appending(path: "\(name).txt").path
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw CommandError(.usage, "cannot write the transcript '\(path)'")
+            }
+        }
+
+        var report = report
+        for index in report.results.indices where transcripts[report.results[index].id.description] != nil {
+            report.results[index].transcript = folder.appending(path: "\(report.results[index].id).txt").path
+        }
+        return report
+    }
+
     /// Ends a run: adds re-run commands, writes the text, JSON and JUnit reports, scans every output and the
     /// transcripts for the run's secrets, and chooses the exit code.
     ///

@@ -1,5 +1,6 @@
 import Credsync
 import CredsyncConformance
+import CredsyncWire
 import Foundation
 
 /// `credsync probe calcom`: checks a live Cal.com instance's credential sync webhook against the CAL requirements.
@@ -81,9 +82,7 @@ struct ProbeCalcomCommand: Command {
         )
         var result = run.report
         result.strict = report.strict
-        if let directory = report.transcriptDirectory {
-            result = Self.writeTranscripts(run.transcripts, into: directory, report: result)
-        }
+        result = try report.writeTranscripts(run.transcripts, secrets: run.secrets, into: result, on: terminal)
         return report.finish(
             result,
             command: "credsync probe calcom",
@@ -101,8 +100,8 @@ struct ProbeCalcomCommand: Command {
         guard let url = arguments.value("url") else {
             throw .usage("--url is required: the instance's base URL, such as http://localhost:3000")
         }
-        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            throw .usage("--url must be an http or https URL, not '\(url)'")
+        guard HTTPURL(url) != nil else {
+            throw .usage("--url must be an http or https URL without a user or password in it")
         }
         let variables = try Variables.load(arguments, on: terminal)
         let values = variables.values
@@ -179,24 +178,5 @@ struct ProbeCalcomCommand: Command {
             throw .usage("--user-id \(id) is the id the probe uses for a user that does not exist")
         }
         return id
-    }
-
-    private static func writeTranscripts(
-        _ transcripts: [String: String],
-        into directory: String,
-        report: ConformanceReport
-    ) -> ConformanceReport {
-        var report = report
-        for (name, text) in transcripts {
-            let path = (directory as NSString).appendingPathComponent("\(name).txt")
-            try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        }
-        for index in report.results.indices {
-            let name = report.results[index].id.description
-            if transcripts[name] != nil {
-                report.results[index].transcript = (directory as NSString).appendingPathComponent("\(name).txt")
-            }
-        }
-        return report
     }
 }

@@ -89,29 +89,13 @@ struct ProbeEndpointCommand: Command {
             secrets.append(Tripwire.Secret(label: "received token #\(number + 1)", value: credential))
         }
 
-        var conformance = outcome.report
-        if let directory = report.transcriptDirectory {
-            let tripwire = Tripwire(secrets: secrets)
-            for index in conformance.results.indices {
-                let id = conformance.results[index].id
-                guard var text = outcome.transcripts[id] else {
-                    continue
-                }
-                // Redaction hides the secret's header and the token fields; an endpoint may still echo one elsewhere.
-                let leaks = tripwire.scan(text, location: "the transcript of \(id)")
-                if !leaks.isEmpty {
-                    text = "# withheld: " + leaks.map(\.description).joined(separator: "; ") + "\n"
-                    terminal.writeError("credsync: the transcript of \(id) was withheld: it would show a secret\n")
-                }
-                let path = URL(fileURLWithPath: directory).appending(path: "\(id).txt").path
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-                } catch {
-                    throw CommandError(.usage, "cannot write the transcript '\(path)'")
-                }
-                conformance.results[index].transcript = path
-            }
-        }
+        let transcripts = Dictionary(uniqueKeysWithValues: outcome.transcripts.map { ($0.key.description, $0.value) })
+        let conformance = try report.writeTranscripts(
+            transcripts,
+            secrets: secrets,
+            into: outcome.report,
+            on: terminal
+        )
 
         return report.finish(
             conformance,
@@ -132,7 +116,7 @@ struct ProbeEndpointCommand: Command {
             throw .usage("--url is required: the sync endpoint's URL, as CALCOM_CREDENTIAL_SYNC_ENDPOINT holds it")
         }
         guard let url = HTTPURL(text) else {
-            throw .usage("--url '\(text)' is not an http or https URL without user information")
+            throw .usage("--url is not an http or https URL without user information (a user or password in it)")
         }
 
         let edition: Edition

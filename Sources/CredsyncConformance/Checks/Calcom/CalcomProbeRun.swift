@@ -90,6 +90,9 @@ public struct CalcomProbeRun: Sendable {
         if let apiKey = configuration.apiKey {
             secrets.append(Tripwire.Secret(label: "the API key", value: apiKey))
         }
+        if let apiKey = configuration.nonAdminAPIKey {
+            secrets.append(Tripwire.Secret(label: "the non-admin API key", value: apiKey))
+        }
         return secrets
     }
 
