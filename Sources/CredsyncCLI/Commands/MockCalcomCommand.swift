@@ -36,7 +36,7 @@ struct MockCalcomCommand: Command {
         Known defects: \(CalcomDefect.names.joined(separator: ", ")).
 
         Exit codes: 0 every MUST met; 1 a MUST failed (or, with --strict, a SHOULD); 2 usage error; 3 --expect N
-        not reached before --timeout.
+        not reached before --timeout, or the stand-in cannot listen.
         """
     }
 
@@ -102,16 +102,19 @@ struct MockCalcomCommand: Command {
         try report.validate(against: requirements)
         let expect = try Self.positiveInteger(arguments, "expect")
         let timeout = try arguments.value("timeout").map { text throws(CommandError) -> Double in
-            guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-                throw .usage("--timeout needs a positive number of seconds, not '\(text)'")
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw .usage("--timeout needs a number of seconds above 0 and at most 86400, not '\(text)'")
             }
             return seconds
         }
 
+        let tripwire = Tripwire(secrets: options.secrets)
         let standIn: CalcomStandIn
         do {
             standIn = try CalcomStandIn(options: options) { push in
-                terminal.writeOutput(push.line + "\n")
+                // A sender may put a secret where the line shows it, such as in the request's query.
+                let leaks = tripwire.scan(push.line, location: "a push line")
+                terminal.writeOutput(leaks.isEmpty ? push.line + "\n" : "push line withheld: it would show a secret\n")
             }
         } catch {
             throw CommandError(.usage, "credential store: \(error.reason)")
@@ -121,7 +124,7 @@ struct MockCalcomCommand: Command {
         do {
             port = try await standIn.start()
         } catch {
-            throw CommandError(.usage, "cannot listen: \(error.reason)")
+            throw CommandError(.couldNotTest, "cannot listen: \(error.reason)")
         }
         terminal.writeOutput("listening on http://\(Self.hostForURL(options.host)):\(port)\n")
         for line in standIn.startupLines {

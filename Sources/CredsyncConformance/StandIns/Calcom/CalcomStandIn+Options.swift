@@ -118,3 +118,22 @@ extension CalcomStandIn {
         }
     }
 }
+
+extension CalcomStandIn.Options {
+    /// The secrets these options hold, for a tripwire: the secret, the key and the API keys.
+    public var secrets: [Tripwire.Secret] {
+        var secrets: [Tripwire.Secret] = []
+        if !settings.secret.isEmpty {
+            secrets.append(Tripwire.Secret(label: settings.edition.secretVariable, value: settings.secret))
+        }
+        if let key = settings.key {
+            secrets.append(Tripwire.Secret(label: Edition.keyVariable, bytes: key.bytes))
+        }
+        for (label, key) in [("admin API key", adminAPIKey), ("member API key", memberAPIKey)] {
+            if let key, !key.isEmpty {
+                secrets.append(Tripwire.Secret(label: label, value: key))
+            }
+        }
+        return secrets
+    }
+}

@@ -357,22 +357,8 @@ public final class CalcomStandIn: Sendable {
         created ? "credential-created" : "credential-updated"
     }
 
-    /// The secrets the stand-in knows, for the report's tripwire: the secret and the key.
+    /// The secrets the stand-in knows, for the report's tripwire: the secret, the key and the API keys.
     public var secrets: [Tripwire.Secret] {
-        var secrets: [Tripwire.Secret] = []
-        if !options.settings.secret.isEmpty {
-            secrets.append(
-                Tripwire.Secret(label: options.settings.edition.secretVariable, value: options.settings.secret)
-            )
-        }
-        if let key = options.settings.key {
-            secrets.append(Tripwire.Secret(label: Edition.keyVariable, bytes: key.bytes))
-        }
-        for (label, key) in [("admin API key", options.adminAPIKey), ("member API key", options.memberAPIKey)] {
-            if let key, !key.isEmpty {
-                secrets.append(Tripwire.Secret(label: label, value: key))
-            }
-        }
-        return secrets
+        options.secrets
     }
 }
