@@ -1,3 +1,4 @@
+import Credsync
 public import Foundation
 import Glibc
 
@@ -68,7 +69,7 @@ public struct Tripwire: Sendable {
             if let text = String(validating: secret.bytes, as: UTF8.self) {
                 patterns.append((label, "raw", text))
             }
-            let hex = secret.bytes.map { String(format: "%02x", $0) }.joined()
+            let hex = Hex.encode(secret.bytes)
             patterns.append((label, "hex", hex))
             patterns.append((label, "hex", hex.uppercased()))
             for fragment in Self.base64Fragments(of: secret.bytes) {
@@ -78,7 +79,7 @@ public struct Tripwire: Sendable {
                     patterns.append((label, "base64url", urlSafe))
                 }
             }
-            let percent = Self.percentEncoded(secret.bytes)
+            let percent = PercentEncoding.encode(secret.bytes)
             if let text = String(validating: secret.bytes, as: UTF8.self), percent != text {
                 patterns.append((label, "percent", percent))
             }
@@ -170,11 +171,5 @@ public struct Tripwire: Sendable {
             }
         }
         return Array(Set(fragments)).sorted()
-    }
-
-    private static func percentEncoded(_ bytes: [UInt8]) -> String {
-        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-        return bytes.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
-            .joined()
     }
 }
