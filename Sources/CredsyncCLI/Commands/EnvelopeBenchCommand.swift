@@ -99,7 +99,7 @@ struct EnvelopeBenchCommand: Command {
             throw CommandError(.failure, "\(error)")
         }
         let elapsed = start.duration(to: clock.now)
-        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(count) / elapsed.inSeconds
     }
 
     private func format(_ value: Double) -> String {

@@ -107,7 +107,7 @@ public struct Demo: Sendable {
                 target: "stand-ins on loopback: Cal.com \(calcomURL), sync endpoint \(endpoint.url)",
                 edition: results.edition,
                 startedAt: startedAt,
-                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                seconds: elapsed.inSeconds,
                 strict: false,
                 results: results.results,
                 writes: results.writes,

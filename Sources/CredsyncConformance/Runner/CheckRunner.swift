@@ -51,10 +51,9 @@ public struct CheckRunner<Context: Sendable>: Sendable {
                 await check.body(context)
             }
             let elapsed = start.duration(to: clock.now)
-            let milliseconds =
-                Double(elapsed.components.seconds) * 1000
-                + Double(elapsed.components.attoseconds) / 1e15
-            results.append(CheckResult(outcome: outcome, requirement: requirement, milliseconds: milliseconds))
+            results.append(
+                CheckResult(outcome: outcome, requirement: requirement, milliseconds: elapsed.inMilliseconds)
+            )
         }
         return results
     }

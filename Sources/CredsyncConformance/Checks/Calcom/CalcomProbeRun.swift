@@ -68,7 +68,7 @@ public struct CalcomProbeRun: Sendable {
             target: configuration.baseURL,
             edition: finding,
             startedAt: startedAt,
-            seconds: Self.seconds(start.duration(to: clock.now)),
+            seconds: start.duration(to: clock.now).inSeconds,
             strict: false,
             results: results,
             writes: probe.writes,
@@ -94,9 +94,5 @@ public struct CalcomProbeRun: Sendable {
             secrets.append(Tripwire.Secret(label: "the non-admin API key", value: apiKey))
         }
         return secrets
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

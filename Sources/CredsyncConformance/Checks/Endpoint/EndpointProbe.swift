@@ -67,7 +67,7 @@ public struct EndpointProbe: Sendable {
                 evidence: ["--edition \(configuration.edition)"]
             ),
             startedAt: startedAt,
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.inSeconds,
             strict: strict,
             results: results,
             notes: notes(target)

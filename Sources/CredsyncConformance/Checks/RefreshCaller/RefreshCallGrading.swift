@@ -191,9 +191,7 @@ public enum RefreshCallGrading {
             return nil
         }
         let requirement = timingRequirement(prior.statement)
-        let allowance =
-            Double(log.crossingAllowance.components.seconds) * 1000
-            + Double(log.crossingAllowance.components.attoseconds) / 1e15
+        let allowance = log.crossingAllowance.inMilliseconds
         let sinceAnswer = call.receivedAt - prior.answeredAt
         guard prior.expiresAt > call.receivedAt else {
             return (requirement, .met("called after the token of call #\(prior.callNumber) expired"))

@@ -190,7 +190,7 @@ struct EndpointAnswerer: Sendable {
         let defects = options.defects
         let accessToken = Self.canary("at")
         let lifetime =
-            Double(options.lifetime.components.seconds) + Double(options.lifetime.components.attoseconds) / 1e18
+            options.lifetime.inSeconds
         let nowSeconds = (now / 1000).rounded(.down)
         var tokens = [accessToken]
 
