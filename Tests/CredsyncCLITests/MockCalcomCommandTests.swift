@@ -66,13 +66,14 @@ struct MockCalcomCommandTests {
                 + #""headers":{"calcom-credential-sync-secret":"canary-sync-secret-do-not-use-0123456789"}}"#
         }
         let sender = Process()
-        sender.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sender.arguments = ["node", Self.pushScript, "http://127.0.0.1:\(port)"]
+        sender.executableURL = URL(fileURLWithPath: try #require(nodeExecutable, "this test needs Node 20 on the PATH"))
+        sender.arguments = [Self.pushScript, "http://127.0.0.1:\(port)"]
         let input = Pipe()
         let answers = Pipe()
         sender.standardInput = input
         sender.standardOutput = answers
         try sender.run()
+        defer { if sender.isRunning { sender.terminate() } }
         input.fileHandleForWriting.write(Data(("[" + pushes.joined(separator: ",") + "]").utf8))
         try input.fileHandleForWriting.close()
 

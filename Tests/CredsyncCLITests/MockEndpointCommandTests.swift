@@ -41,6 +41,7 @@ struct MockEndpointCommandTests {
             try await Task.sleep(for: .milliseconds(25))
         }
         Issue.record("the stand-in never said where it listens: \(output.standardError)")
+        run.cancel()
         throw CancellationError()
     }
 
@@ -49,6 +50,7 @@ struct MockEndpointCommandTests {
         let json = FileManager.default.temporaryDirectory.appendingPathComponent("mock-endpoint-\(UUID()).json")
         defer { try? FileManager.default.removeItem(at: json) }
         let (url, output, run) = try await Self.start(["--expect", "2", "--json", json.path])
+        defer { run.cancel() }
         #expect(url.hasSuffix("/api/getToken"))
 
         let good = try await Self.call(url, headers: ["calcom-credential-sync-secret": Self.secret])
@@ -72,6 +74,7 @@ struct MockEndpointCommandTests {
     @Test("a clean caller passes every observable check")
     func clean() async throws {
         let (url, _, run) = try await Self.start(["--expect", "1", "--quiet"])
+        defer { run.cancel() }
         _ = try await Self.call(url, headers: ["calcom-credential-sync-secret": Self.secret])
         #expect(await run.value == .success)
     }

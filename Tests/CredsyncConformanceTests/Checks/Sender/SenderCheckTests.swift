@@ -202,27 +202,29 @@ extension MockCalcomSuites {
             #expect(requirement.coverage.defect == planted.defect)
 
             let standIn = try await NodeSender.standIn(edition: planted.edition, delay: planted.delay)
-            defer { Task { await standIn.shutdown() } }
-            _ = try await NodeSender.send(planted.pushes, to: try #require(standIn.baseURL))
-            let results = standIn.results()
-            let flagged = results.filter { $0.verdict != .pass && $0.verdict != .skip }.map(\.id.description)
-            #expect(flagged == [planted.id])
-            let verdict = results.first { $0.id.description == planted.id }?.verdict
-            #expect(verdict == (requirement.level.isMandatory ? .fail : .warn))
+            try await NodeSender.shuttingDown(standIn) {
+                _ = try await NodeSender.send(planted.pushes, to: try #require(standIn.baseURL))
+                let results = standIn.results()
+                let flagged = results.filter { $0.verdict != .pass && $0.verdict != .skip }.map(\.id.description)
+                #expect(flagged == [planted.id])
+                let verdict = results.first { $0.id.description == planted.id }?.verdict
+                #expect(verdict == (requirement.level.isMandatory ? .fail : .warn))
+            }
         }
 
         @Test("clean pushes pass every check of the edition", arguments: Edition.allCases)
         func cleanPushesPass(_ edition: Edition) async throws {
             let standIn = try await NodeSender.standIn(edition: edition)
-            defer { Task { await standIn.shutdown() } }
-            let answers = try await NodeSender.send(
-                [NodeSender.push(edition: edition), NodeSender.push(edition: edition)],
-                to: try #require(standIn.baseURL)
-            )
-            #expect(answers.map { $0[member: "status"] } == [.number(200), .number(200)])
-            let results = standIn.results()
-            #expect(Set(results.map(\.id)) == Set(SenderChecks.checks(for: edition).map(\.id)))
-            #expect(results.allSatisfy { $0.verdict == .pass }, "\(results.filter { $0.verdict != .pass })")
+            try await NodeSender.shuttingDown(standIn) {
+                let answers = try await NodeSender.send(
+                    [NodeSender.push(edition: edition), NodeSender.push(edition: edition)],
+                    to: try #require(standIn.baseURL)
+                )
+                #expect(answers.map { $0[member: "status"] } == [.number(200), .number(200)])
+                let results = standIn.results()
+                #expect(Set(results.map(\.id)) == Set(SenderChecks.checks(for: edition).map(\.id)))
+                #expect(results.allSatisfy { $0.verdict == .pass }, "\(results.filter { $0.verdict != .pass })")
+            }
         }
     }
 }

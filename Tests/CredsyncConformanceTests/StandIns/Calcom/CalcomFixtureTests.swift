@@ -73,41 +73,52 @@ extension MockCalcomSuites {
             )
             _ = try standIn.store.upsert(userId: 42, appSlug: "google-calendar", type: "google_calendar", key: "{}")
             try await standIn.start()
-            defer { Task { await standIn.shutdown() } }
+            try await NodeSender.shuttingDown(standIn) {
 
-            var body = Array((entry[member: "body"]?.stringValue ?? "").utf8)
-            if let size = entry[member: "padTo"]?.numberValue.map(Int.init), size > body.count {
-                body += Array(repeating: UInt8(ascii: " "), count: size - body.count)
-            }
-            var headers = HTTPHeaders()
-            var fields: [HTTPRequestMessage.Field] = []
-            for pair in (entry[member: "headers"] ?? defaults?[member: "headers"])?.arrayElements ?? [] {
-                let name = Self.substitute(pair.arrayElements[0].stringValue ?? "", edition)
-                let value = Self.substitute(pair.arrayElements[1].stringValue ?? "", edition)
-                headers.add(name: name, value: value)
-                fields.append(.init(name, value))
-            }
-            let method = entry[member: "method"]?.stringValue ?? "POST"
-            let url = try #require(standIn.webhookURL)
-            let request = try HTTPClientRequest(method: method, url: url, headers: headers, body: body)
-            let response = try await HTTPClient().send(request)
+                var body = Array((entry[member: "body"]?.stringValue ?? "").utf8)
+                if let size = entry[member: "padTo"]?.numberValue.map(Int.init), size > body.count {
+                    body += Array(repeating: UInt8(ascii: " "), count: size - body.count)
+                }
+                var headers = HTTPHeaders()
+                var fields: [HTTPRequestMessage.Field] = []
+                for pair in (entry[member: "headers"] ?? defaults?[member: "headers"])?.arrayElements ?? [] {
+                    let name = Self.substitute(pair.arrayElements[0].stringValue ?? "", edition)
+                    let value = Self.substitute(pair.arrayElements[1].stringValue ?? "", edition)
+                    headers.add(name: name, value: value)
+                    fields.append(.init(name, value))
+                }
+                let method = entry[member: "method"]?.stringValue ?? "POST"
+                let url = try #require(standIn.webhookURL)
+                let request = try HTTPClientRequest(method: method, url: url, headers: headers, body: body)
+                let response = try await HTTPClient().send(request)
 
-            let message = HTTPRequestMessage(method: method, target: Edition.webhookPath, fields: fields, body: body)
-            let directory = FixedWebhookDirectory(users: [1, 42], apps: apps, credentials: [(42, "google-calendar")])
-            let expected = WebhookAnswers(settings: settings).answer(message, directory: directory)
-            let branch = entry[member: "expect"]?[member: edition.rawValue]?[member: "branch"]?.stringValue
-            #expect(expected.branch.rawValue == branch)
+                let message = HTTPRequestMessage(
+                    method: method,
+                    target: Edition.webhookPath,
+                    fields: fields,
+                    body: body
+                )
+                let directory = FixedWebhookDirectory(
+                    users: [1, 42],
+                    apps: apps,
+                    credentials: [(42, "google-calendar")]
+                )
+                let expected = WebhookAnswers(settings: settings).answer(message, directory: directory)
+                let branch = entry[member: "expect"]?[member: edition.rawValue]?[member: "branch"]?.stringValue
+                #expect(expected.branch.rawValue == branch)
 
-            #expect(response.status == expected.response.status)
-            #expect(
-                response.reason == (expected.response.reasonPhrase ?? HTTPResponse.standardReason(for: response.status))
-            )
-            #expect(response.headers["Content-Type"] == expected.response.contentType)
-            for field in expected.response.otherFields {
-                #expect(response.headers[field.name] == field.value)
-            }
-            if method != "HEAD" {
-                #expect(response.body == expected.response.body)
+                #expect(response.status == expected.response.status)
+                #expect(
+                    response.reason
+                        == (expected.response.reasonPhrase ?? HTTPResponse.standardReason(for: response.status))
+                )
+                #expect(response.headers["Content-Type"] == expected.response.contentType)
+                for field in expected.response.otherFields {
+                    #expect(response.headers[field.name] == field.value)
+                }
+                if method != "HEAD" {
+                    #expect(response.body == expected.response.body)
+                }
             }
         }
     }

@@ -14,76 +14,81 @@ extension MockCalcomSuites {
         @Test("answers and grades clean, reused-IV, wrong-key, non-JSON, string-id, no-expiry and uppercase pushes")
         func scenarios() async throws {
             let standIn = try await NodeSender.standIn()
-            defer { Task { await standIn.shutdown() } }
-            let iv: (String, JSONValue) = ("iv", .string(NodeSender.fixedIV))
-            let pushes: [JSONValue] = [
-                NodeSender.push(),
-                NodeSender.push(),
-                NodeSender.push(appSlug: "zoom", [iv]),
-                NodeSender.push(appSlug: "zoom", [iv]),
-                NodeSender.push(
-                    appSlug: "msteams",
-                    [("key", .string(NodeSender.otherKey)), ("iv", "ffeeddccbbaa99887766554433221100")]
-                ),
-                NodeSender.push(appSlug: "msteams", [("plaintext", "not json at all")]),
-                NodeSender.push(userId: "1"),
-                NodeSender.push(appSlug: "office365-calendar", document: ["access_token": "canary-access-token-2"]),
-                NodeSender.push(appSlug: "office365-calendar", [("uppercase", true)]),
-            ]
-            let answers = try await NodeSender.send(pushes, to: try #require(standIn.baseURL))
-            try #require(answers.count == pushes.count)
-            let statuses = answers.compactMap { $0[member: "status"]?.numberValue.map(Int.init) }
-            #expect(statuses == [200, 200, 200, 200, 500, 500, 400, 200, 200])
-            #expect(answers[0][member: "body"] == .string(#"{"message":"Credentials created for userId: 1"}"#))
-            #expect(answers[1][member: "body"] == .string(#"{"message":"Credentials updated for userId: 1"}"#))
-            #expect(answers[4][member: "body"] == .string(#"{"message":"Internal server error"}"#))
-            #expect(answers[6][member: "body"]?.stringValue?.hasPrefix(#"{"error":[{"code":"invalid_type""#) == true)
-            #expect(answers.allSatisfy { $0[member: "contentType"] == .string("application/json") })
+            try await NodeSender.shuttingDown(standIn) {
+                let iv: (String, JSONValue) = ("iv", .string(NodeSender.fixedIV))
+                let pushes: [JSONValue] = [
+                    NodeSender.push(),
+                    NodeSender.push(),
+                    NodeSender.push(appSlug: "zoom", [iv]),
+                    NodeSender.push(appSlug: "zoom", [iv]),
+                    NodeSender.push(
+                        appSlug: "msteams",
+                        [("key", .string(NodeSender.otherKey)), ("iv", "ffeeddccbbaa99887766554433221100")]
+                    ),
+                    NodeSender.push(appSlug: "msteams", [("plaintext", "not json at all")]),
+                    NodeSender.push(userId: "1"),
+                    NodeSender.push(appSlug: "office365-calendar", document: ["access_token": "canary-access-token-2"]),
+                    NodeSender.push(appSlug: "office365-calendar", [("uppercase", true)]),
+                ]
+                let answers = try await NodeSender.send(pushes, to: try #require(standIn.baseURL))
+                try #require(answers.count == pushes.count)
+                let statuses = answers.compactMap { $0[member: "status"]?.numberValue.map(Int.init) }
+                #expect(statuses == [200, 200, 200, 200, 500, 500, 400, 200, 200])
+                #expect(answers[0][member: "body"] == .string(#"{"message":"Credentials created for userId: 1"}"#))
+                #expect(answers[1][member: "body"] == .string(#"{"message":"Credentials updated for userId: 1"}"#))
+                #expect(answers[4][member: "body"] == .string(#"{"message":"Internal server error"}"#))
+                #expect(
+                    answers[6][member: "body"]?.stringValue?.hasPrefix(#"{"error":[{"code":"invalid_type""#) == true
+                )
+                #expect(answers.allSatisfy { $0[member: "contentType"] == .string("application/json") })
 
-            let graded = standIn.pushes.sorted { $0.number < $1.number }
-            try #require(graded.count == pushes.count)
-            let expectations: [(Int, String, Verdict)] = [
-                (3, "SND-011", .fail), (4, "SND-009", .fail), (5, "SND-012", .fail), (6, "SND-007", .fail),
-                (7, "SND-014", .warn), (8, "SND-010", .warn),
-            ]
-            for (index, id, verdict) in expectations {
-                #expect(verdicts(graded[index])[id] == verdict, "push \(index + 1) \(id)")
+                let graded = standIn.pushes.sorted { $0.number < $1.number }
+                try #require(graded.count == pushes.count)
+                let expectations: [(Int, String, Verdict)] = [
+                    (3, "SND-011", .fail), (4, "SND-009", .fail), (5, "SND-012", .fail), (6, "SND-007", .fail),
+                    (7, "SND-014", .warn), (8, "SND-010", .warn),
+                ]
+                for (index, id, verdict) in expectations {
+                    #expect(verdicts(graded[index])[id] == verdict, "push \(index + 1) \(id)")
+                }
+                #expect(graded[0].results.allSatisfy { $0.verdict == .pass })
+                #expect(graded[1].results.allSatisfy { $0.verdict == .pass })
+                #expect(graded[2].results.allSatisfy { $0.verdict == .pass })
+                for push in graded {
+                    #expect(!push.line.contains(NodeSender.secret) && !push.line.contains("canary-access-token"))
+                }
+                #expect(try standIn.store.credentials().count == 3)
             }
-            #expect(graded[0].results.allSatisfy { $0.verdict == .pass })
-            #expect(graded[1].results.allSatisfy { $0.verdict == .pass })
-            #expect(graded[2].results.allSatisfy { $0.verdict == .pass })
-            for push in graded {
-                #expect(!push.line.contains(NodeSender.secret) && !push.line.contains("canary-access-token"))
-            }
-            #expect(try standIn.store.credentials().count == 3)
         }
 
         @Test("100 concurrent first pushes for one pair: one created, one row")
         func concurrentFirstPushes() async throws {
             let standIn = try await NodeSender.standIn()
-            defer { Task { await standIn.shutdown() } }
-            let answers = try await NodeSender.send(
-                [NodeSender.push(userId: 7, appSlug: "zoom", [("concurrent", 100)])],
-                to: try #require(standIn.baseURL)
-            )
-            try #require(answers.count == 100)
-            let bodies = answers.compactMap { $0[member: "body"]?.stringValue }
-            #expect(bodies.filter { $0.contains("created") }.count == 1)
-            #expect(bodies.filter { $0.contains("updated") }.count == 99)
-            #expect(try standIn.store.count(userId: 7, appSlug: "zoom") == 1)
+            try await NodeSender.shuttingDown(standIn) {
+                let answers = try await NodeSender.send(
+                    [NodeSender.push(userId: 7, appSlug: "zoom", [("concurrent", 100)])],
+                    to: try #require(standIn.baseURL)
+                )
+                try #require(answers.count == 100)
+                let bodies = answers.compactMap { $0[member: "body"]?.stringValue }
+                #expect(bodies.filter { $0.contains("created") }.count == 1)
+                #expect(bodies.filter { $0.contains("updated") }.count == 99)
+                #expect(try standIn.store.count(userId: 7, appSlug: "zoom") == 1)
+            }
         }
 
         @Test("racy-create answers several concurrent first pushes created")
         func racyCreate() async throws {
             let standIn = try await NodeSender.standIn(defects: [.racyCreate])
-            defer { Task { await standIn.shutdown() } }
-            let answers = try await NodeSender.send(
-                [NodeSender.push(userId: 7, appSlug: "zoom", [("concurrent", 10)])],
-                to: try #require(standIn.baseURL)
-            )
-            let created = answers.filter { $0[member: "body"]?.stringValue?.contains("created") == true }
-            #expect(created.count > 1)
-            #expect(try standIn.store.count(userId: 7, appSlug: "zoom") == 1)
+            try await NodeSender.shuttingDown(standIn) {
+                let answers = try await NodeSender.send(
+                    [NodeSender.push(userId: 7, appSlug: "zoom", [("concurrent", 10)])],
+                    to: try #require(standIn.baseURL)
+                )
+                let created = answers.filter { $0[member: "body"]?.stringValue?.contains("created") == true }
+                #expect(created.count > 1)
+                #expect(try standIn.store.count(userId: 7, appSlug: "zoom") == 1)
+            }
         }
 
         @Test("injected faults: every second push gets 503 and is not stored; drop closes the connection")
@@ -112,11 +117,12 @@ extension MockCalcomSuites {
             let settings = WebhookSettings(edition: .current, secret: "", keyString: NodeSender.key)
             let standIn = try CalcomStandIn(options: .init(settings: settings))
             try await standIn.start()
-            defer { Task { await standIn.shutdown() } }
-            #expect(standIn.startupLines.contains { $0.contains("switched off") })
-            let answers = try await NodeSender.send([NodeSender.push()], to: try #require(standIn.baseURL))
-            #expect(answers.first?[member: "status"] == .number(403))
-            #expect(answers.first?[member: "body"] == .string(#"{"message":"Credential sharing is not enabled"}"#))
+            try await NodeSender.shuttingDown(standIn) {
+                #expect(standIn.startupLines.contains { $0.contains("switched off") })
+                let answers = try await NodeSender.send([NodeSender.push()], to: try #require(standIn.baseURL))
+                #expect(answers.first?[member: "status"] == .number(403))
+                #expect(answers.first?[member: "body"] == .string(#"{"message":"Credential sharing is not enabled"}"#))
+            }
         }
 
         @Test("seeds: user ranges, app lists and seed files")

@@ -69,6 +69,21 @@ enum NodeSender {
     }
 
     /// Starts a stand-in with the test secret and key.
+    /// Runs a body, then shuts the stand-in down and waits for it, whether the body returned or threw.
+    static func shuttingDown<Result>(
+        _ standIn: CalcomStandIn,
+        _ body: () async throws -> Result
+    ) async throws -> Result {
+        do {
+            let result = try await body()
+            await standIn.shutdown()
+            return result
+        } catch {
+            await standIn.shutdown()
+            throw error
+        }
+    }
+
     static func standIn(
         edition: Edition = .current,
         defects: Set<CalcomDefect> = [],
